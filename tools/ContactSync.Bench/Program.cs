@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: bench.sh <name>");
+return 2;

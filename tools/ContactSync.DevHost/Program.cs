@@ -1,0 +1,2 @@
+Console.Error.WriteLine("dev host: not built yet");
+return 2;
