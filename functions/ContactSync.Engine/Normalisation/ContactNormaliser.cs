@@ -1,0 +1,81 @@
+using ContactSync.Engine.Items;
+
+namespace ContactSync.Engine.Normalisation;
+
+/// <summary>An item in canonical form, and what could not be made canonical (the raw value is then kept).</summary>
+public sealed record NormalisationResult(FieldMap Item, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Turns a contact as typed or as a source sent it into the canonical form the hub stores and hashes: phones in E.164
+/// with the tenant's default region, e-mails trimmed with lower-case domains, all text NFC with whitespace collapsed
+/// (notes keep their lines), lists without duplicates in their first order, birthday as yyyy-MM-dd, classification
+/// segments tidied. Idempotent: a canonical contact comes back unchanged. Keys that are not contact fields pass through.
+/// </summary>
+public sealed class ContactNormaliser(string? defaultRegion)
+{
+    public string? DefaultRegion { get; } = defaultRegion;
+
+    public (Contact Contact, IReadOnlyList<string> Warnings) Normalise(Contact raw)
+    {
+        var result = Normalise(raw.ToFieldMap());
+        return (Contact.From(result.Item), result.Warnings);
+    }
+
+    public NormalisationResult Normalise(FieldMap raw)
+    {
+        var warnings = new List<string>();
+        var map = raw;
+        foreach (var (field, value) in raw.Values)
+            map = map.With(field, Field(field, value, warnings));
+        return new(map, warnings);
+    }
+
+    private string? Field(string field, string value, List<string> warnings) => field switch
+    {
+        ContactFields.Emails => List(raw: value, field, warnings, Email, EmailAddresses.ComparisonKey),
+        ContactFields.BusinessPhones or ContactFields.HomePhones or ContactFields.MobilePhones
+            or ContactFields.OtherPhones => List(value, field, warnings, Phone, v => v),
+        ContactFields.WebPages => List(value, field, warnings, (v, _, _) => TextForm.Line(v), v => v),
+        ContactFields.Categories => List(value, field, warnings, (v, _, _) => TextForm.Line(v), v => v.ToLowerInvariant()),
+        ContactFields.Classification => ClassificationPath.Normalise(value),
+        ContactFields.Notes => TextForm.Block(value),
+        ContactFields.Birthday => Birthday(value, warnings),
+        _ when ContactFields.All.Contains(field) => TextForm.Line(value),
+        _ => value,
+    };
+
+    private static string List(string raw, string field, List<string> warnings,
+        Func<string, string, List<string>, string> normalise, Func<string, string> key)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        foreach (var entry in raw.Split(FieldMap.ListSeparator))
+        {
+            var v = normalise(entry, field, warnings);
+            if (v.Length > 0 && seen.Add(key(v))) kept.Add(v);
+        }
+        return string.Join(FieldMap.ListSeparator, kept);
+    }
+
+    private string Phone(string raw, string field, List<string> warnings)
+    {
+        var r = PhoneNumbers.Normalise(raw, DefaultRegion);
+        if (r.Problem is not null) warnings.Add($"{field}: '{r.Value}' kept as typed, not made canonical: {r.Problem}");
+        return r.Value;
+    }
+
+    private static string Email(string raw, string field, List<string> warnings)
+    {
+        var v = EmailAddresses.Normalise(raw);
+        if (v.Length > 0 && !EmailAddresses.LooksValid(v)) warnings.Add($"{field}: '{v}' does not look like an e-mail address");
+        return v;
+    }
+
+    private string Birthday(string raw, List<string> warnings)
+    {
+        if (Birthdays.TryNormalise(raw, DefaultRegion, out var date)) return date;
+        var kept = TextForm.Line(raw);
+        if (kept.Length > 0) warnings.Add($"{ContactFields.Birthday}: '{kept}' kept as typed, not a date as yyyy-MM-dd");
+        return kept;
+    }
+}
