@@ -11,4 +11,9 @@ public sealed class StorageException(StorageErrorKind kind, int status, string? 
     public int Status { get; } = status;
     /// <summary>The service's error code, e.g. <c>UpdateConditionNotSatisfied</c>.</summary>
     public string? ErrorCode { get; } = errorCode;
+    /// <summary>For a failed entity group transaction: the zero-based index of the operation that failed.</summary>
+    public int? OperationIndex { get; init; }
+
+    /// <summary>A request refused before anything was sent (status 0).</summary>
+    internal static StorageException Refused(StorageErrorKind kind, string code, string message) => new(kind, 0, code, message);
 }
