@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ContactSync.Engine.Normalisation;
 
 /// <summary>Birthdays as yyyy-MM-dd from the forms people and sources use: ISO dates and date-times (Graph sends
-/// "1980-05-17T00:00:00Z"), yyyyMMdd (vCard), d.M.yyyy (PL, CZ, DE...), d/M/yyyy or d-M-yyyy, and M/d/yyyy when the
+/// "1980-05-17T00:00:00Z"), yyyyMMdd (vCard), d.M.yyyy (PL, CZ, DE...), d/M/yyyy or d-M-yyyy, and M/d/yyyy (M-d-yyyy) when the
 /// tenant's region is NANP (US, CA), where that is how dates are written.</summary>
 public static partial class Birthdays
 {
@@ -16,8 +16,7 @@ public static partial class Birthdays
         if (Compact().Match(s) is { Success: true } c) return Make(c, "y", "m", "d", out value);
         if (Dotted().Match(s) is { Success: true } dot) return Make(dot, "y", "m", "d", out value);
         if (Slashed().Match(s) is not { Success: true } sl) return false;
-        var monthFirst = CallingCodes.IsNanp(defaultRegion) && sl.Groups["sep"].Value == "/";
-        return monthFirst ? Make(sl, "y", "a", "b", out value) : Make(sl, "y", "b", "a", out value);
+        return CallingCodes.IsNanp(defaultRegion) ? Make(sl, "y", "a", "b", out value) : Make(sl, "y", "b", "a", out value);
     }
 
     private static bool Make(Match m, string y, string mo, string d, out string value)
