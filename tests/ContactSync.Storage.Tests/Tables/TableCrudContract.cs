@@ -108,3 +108,8 @@ public sealed class AzuriteTableCrudTests : TableCrudContract
 {
     protected override ITableStore Store { get; } = TestStorage.Account().CreateTableStore();
 }
+
+public sealed class InMemoryTableCrudTests : TableCrudContract
+{
+    protected override ITableStore Store { get; } = new InMemoryTableStore();
+}
