@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContactSync.GraphSandbox.Graph;
+using ContactSync.GraphSandbox.State;
+
+namespace ContactSync.GraphSandbox.Subscriptions;
+
+/// <summary>Turns contact changes into change notifications and POSTs them in the background: whatever is waiting for the
+/// same notificationUrl goes in one POST; a POST not answered 2xx within 3 s is retried with doubling delays.</summary>
+public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient http, DeliveryLog log) : BackgroundService
+{
+    const int MaxPerPost = 100;
+
+    CancellationToken stopping;
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        stopping = stop;
+        var reader = feed.Reader;
+        while (await reader.WaitToReadAsync(stop))
+        {
+            var notifications = new List<(Subscription Subscription, JsonObject Item)>();
+            while (reader.TryRead(out var change)) notifications.AddRange(Match(change));
+            foreach (var group in notifications.GroupBy(n => n.Subscription.NotificationUrl))
+            {
+                foreach (var chunk in group.Chunk(MaxPerPost))
+                {
+                    var payload = new JsonObject { ["value"] = new JsonArray(chunk.Select(n => (JsonNode)n.Item).ToArray()) };
+                    _ = DeliverAsync("notification", group.Key, payload, chunk.Select(n => n.Subscription.Id).Distinct().ToList(), chunk.Length, stop);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends a lifecycle event (reauthorizationRequired, subscriptionRemoved, missed) to the lifecycle URL.</summary>
+    public void Lifecycle(Subscription subscription, string lifecycleEvent)
+    {
+        var item = new JsonObject
+        {
+            ["subscriptionId"] = subscription.Id,
+            ["subscriptionExpirationDateTime"] = Subscription.Format(subscription.Expiration),
+            ["tenantId"] = subscription.TenantId,
+            ["clientState"] = subscription.ClientState,
+            ["lifecycleEvent"] = lifecycleEvent,
+        };
+        var payload = new JsonObject { ["value"] = new JsonArray(item) };
+        _ = DeliverAsync("lifecycle", subscription.LifecycleNotificationUrl!, payload, [subscription.Id], 1, stopping);
+    }
+
+    IEnumerable<(Subscription, JsonObject)> Match(ContactChange change)
+    {
+        List<Subscription> matching;
+        lock (state.Gate)
+            matching = state.Subscriptions.Values.Where(s => s.Expiration > state.Now && s.UserId == change.UserId
+                && (s.FolderId is null || s.FolderId == change.FolderId) && s.ChangeTypes.Contains(change.ChangeType)).ToList();
+        foreach (var s in matching)
+        {
+            var path = $"Users/{change.UserId}/Contacts/{change.ContactId}";
+            yield return (s, new JsonObject
+            {
+                ["subscriptionId"] = s.Id,
+                ["subscriptionExpirationDateTime"] = Subscription.Format(s.Expiration),
+                ["changeType"] = change.ChangeType,
+                ["resource"] = path,
+                ["resourceData"] = new JsonObject
+                {
+                    ["@odata.type"] = "#Microsoft.Graph.Contact",
+                    ["@odata.id"] = path,
+                    ["@odata.etag"] = change.ETag,
+                    ["id"] = change.ContactId,
+                },
+                ["clientState"] = s.ClientState,
+                ["tenantId"] = change.TenantId,
+            });
+        }
+    }
+
+    async Task DeliverAsync(string kind, string url, JsonObject payload, IReadOnlyList<string> subscriptionIds, int items, CancellationToken stop)
+    {
+        var text = payload.ToJsonString();
+        var delay = state.Options.NotificationRetryDelay;
+        for (var attempt = 1; attempt <= state.Options.MaxDeliveryAttempts && !stop.IsCancellationRequested; attempt++)
+        {
+            var watch = Stopwatch.StartNew();
+            int? status = null;
+            string? error = null;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            timeout.CancelAfter(state.Options.NotificationTimeout);
+            try
+            {
+                using var content = new StringContent(text, Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(url, content, timeout.Token);
+                status = (int)response.StatusCode;
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested) { error = "timed out"; }
+            catch (HttpRequestException e) { error = e.Message; }
+            catch (OperationCanceledException) { return; }
+            var ok = status is >= 200 and < 300;
+            log.Add(new DeliveryRecord(DateTimeOffset.UtcNow, kind, url, subscriptionIds, items, attempt, status, watch.Elapsed.TotalMilliseconds, ok, error));
+            if (ok) return;
+            try { await Task.Delay(delay, stop); } catch (OperationCanceledException) { return; }
+            delay *= 2;
+        }
+    }
+}
