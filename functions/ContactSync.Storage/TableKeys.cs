@@ -3,11 +3,12 @@ using System.Text;
 
 namespace ContactSync.Storage;
 
-/// <summary>PartitionKey/RowKey rules (FACTS.md §3.5): at most 1,024 characters (Azurite's reading of "1 KiB"), none of
+/// <summary>PartitionKey/RowKey rules (FACTS.md §3.5): at most 1 KiB of UTF-16, i.e. 512 characters (Azurite 3.37 refuses
+/// 513), none of
 /// <c>/ \ # ?</c> nor control characters U+0000–U+001F, U+007F–U+009F. <see cref="Escape"/> makes any id a valid key.</summary>
 public static class TableKeys
 {
-    public const int MaxLength = 1024;
+    public const int MaxLength = 512;
     private const char EscapeChar = '~';
 
     public static bool IsForbidden(char c) => c is '/' or '\\' or '#' or '?' || c <= '\u001F' || c is >= '\u007F' and <= '\u009F';
