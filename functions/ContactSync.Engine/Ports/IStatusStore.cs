@@ -1,0 +1,20 @@
+using ContactSync.Engine.Sync;
+
+namespace ContactSync.Engine.Ports;
+
+/// <summary>The status rows of one target (one row per item pair, keyed by hub id) and its two sync tokens.
+/// The executor saves a row only after the write it records is confirmed.</summary>
+public interface IStatusStore
+{
+    Task<IReadOnlyList<StatusRow>> LoadAsync(CancellationToken ct = default);
+    Task SaveAsync(StatusRow row, CancellationToken ct = default);
+    Task RemoveAsync(string hubId, CancellationToken ct = default);
+    Task<SyncTokens> LoadTokensAsync(CancellationToken ct = default);
+    Task SaveTokensAsync(SyncTokens tokens, CancellationToken ct = default);
+}
+
+/// <summary>The opaque delta tokens of each side, saved only after a run that left nothing to retry.</summary>
+public sealed record SyncTokens(string? Hub, string? Remote)
+{
+    public static readonly SyncTokens None = new(null, null);
+}

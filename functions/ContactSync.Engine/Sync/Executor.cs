@@ -1,0 +1,115 @@
+using ContactSync.Engine.Ports;
+
+namespace ContactSync.Engine.Sync;
+
+/// <summary>
+/// Applies a plan through the ports, <see cref="SyncOptions.BatchSize"/> actions at a time: the hub writes of the batch
+/// in one call, then the remote writes of the actions whose hub write held, then each action's status row, saved only
+/// once its writes are confirmed. A create first looks for an item carrying its marker, so a retry after a crash between
+/// a create and its row updates that item instead of creating a duplicate. A failed item goes into the report with the
+/// remote's message and the run goes on; a version mismatch leaves the pair for the next run to plan again.
+/// </summary>
+public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore status)
+{
+    private readonly record struct Outcome(string? Id, string? Version, ItemStoreException? Error);
+
+    public async Task ExecuteAsync(IReadOnlyList<SyncAction> actions, int batchSize, RunReport report, CancellationToken ct = default)
+    {
+        foreach (var skip in actions.Where(a => a.Kind == ActionKind.Skip)) report.Done(skip.Kind);
+        foreach (var chunk in actions.Where(a => a.Kind != ActionKind.Skip).Chunk(Math.Max(1, batchSize)))
+        {
+            var hubDone = await WriteAsync(hub, chunk, a => a.Hub, HubOp, ct).ConfigureAwait(false);
+            var next = chunk.Where((_, i) => hubDone[i].Error is null).ToArray();
+            var remoteDone = await WriteAsync(remote, next, a => a.Remote, a => RemoteOp(a, hubDone[Array.IndexOf(chunk, a)]), ct).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var a = chunk[i];
+                var j = Array.IndexOf(next, a);
+                var error = hubDone[i].Error ?? (j < 0 ? null : remoteDone[j].Error);
+                if (error is not null)
+                {
+                    report.Errors.Add(new ItemError(a.Kind, a.HubId, a.RemoteId, Describe(error), error.RemoteMessage));
+                    continue;
+                }
+                await SaveRowAsync(a, hubDone[i], j < 0 ? default : remoteDone[j], ct).ConfigureAwait(false);
+                report.Done(a.Kind);
+                report.Warnings.AddRange(a.Warnings.Select(w => new ItemWarning(a.HubId, a.RemoteId, w)));
+            }
+        }
+    }
+
+    private static WriteOp HubOp(SyncAction a) => a.Hub switch
+    {
+        Write.Create => new CreateOp(a.Result!, a.RemoteId!),
+        Write.Update => new UpdateOp(a.HubId!, a.HubVersion!, a.Result!),
+        _ => new DeleteOp(a.HubId!, a.HubVersion!),
+    };
+
+    private static WriteOp RemoteOp(SyncAction a, Outcome hubDone) => a.Remote switch
+    {
+        Write.Create => new CreateOp(a.RemoteItem!, hubDone.Id ?? a.HubId!),
+        Write.Update => new UpdateOp(a.RemoteId!, a.RemoteVersion!, a.RemoteItem!),
+        _ => new DeleteOp(a.RemoteId!, a.RemoteVersion!),
+    };
+
+    /// <summary>One store call for the writes of these actions; an action without a write on this side succeeds as is.</summary>
+    private static async Task<Outcome[]> WriteAsync(
+        IItemStore store, SyncAction[] actions, Func<SyncAction, Write> write, Func<SyncAction, WriteOp> opOf, CancellationToken ct)
+    {
+        var outcomes = new Outcome[actions.Length];
+        var index = new List<int>();
+        var ops = new List<WriteOp>();
+        for (var i = 0; i < actions.Length; i++)
+            if (write(actions[i]) != Write.None) { index.Add(i); ops.Add(opOf(actions[i])); }
+        if (ops.Count == 0) return outcomes;
+
+        var markers = ops.OfType<CreateOp>().Select(c => c.Marker).ToList();
+        if (markers.Count > 0)
+        {
+            // A create whose marker is already there was written by a run that stopped before saving its row.
+            var found = (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
+                .GroupBy(s => s.Marker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            for (var k = 0; k < ops.Count; k++)
+                if (ops[k] is CreateOp c && found.TryGetValue(c.Marker, out var existing))
+                    ops[k] = new UpdateOp(existing.Id, existing.Version, c.Item);
+        }
+
+        IReadOnlyList<WriteResult> results;
+        try { results = await store.WriteAsync(ops, ct).ConfigureAwait(false); }
+        catch (ItemStoreException e) { results = ops.Select(op => WriteResult.Failure(op, e)).ToList(); }
+        for (var k = 0; k < ops.Count; k++)
+        {
+            var r = results[k];
+            outcomes[index[k]] = r.Error is ItemNotFoundException && r.Op is DeleteOp
+                ? default // already gone: the delete is done
+                : new Outcome(r.Written?.Id, r.Written?.Version, r.Error);
+        }
+        return outcomes;
+    }
+
+    private async Task SaveRowAsync(SyncAction a, Outcome hubDone, Outcome remoteDone, CancellationToken ct)
+    {
+        var hubId = hubDone.Id ?? a.HubId!;
+        switch (a.RowChange)
+        {
+            case RowChange.Remove:
+                await status.RemoveAsync(a.Row!.HubId, ct).ConfigureAwait(false);
+                break;
+            case RowChange.Tombstone:
+                await status.SaveAsync(StatusRow.Unlinked(a.Row!.HubId, a.HubVersion!, a.Row.Base), ct).ConfigureAwait(false);
+                break;
+            case RowChange.Save when a.Kind == ActionKind.Conflict: // the row carries the pending conflict
+                await status.SaveAsync(a.Row!, ct).ConfigureAwait(false);
+                break;
+            case RowChange.Save:
+                if (a.Row is { } old && old.HubId != hubId) await status.RemoveAsync(old.HubId, ct).ConfigureAwait(false);
+                await status.SaveAsync(StatusRow.Synced(hubId, remoteDone.Id ?? a.RemoteId!, hubDone.Version ?? a.HubVersion!,
+                    remoteDone.Version ?? a.RemoteVersion!, a.Result!), ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static string Describe(ItemStoreException e) => e is VersionMismatchException
+        ? $"{e.Message}: the item changed during the run and will be planned again"
+        : e.Message;
+}

@@ -1,0 +1,79 @@
+using ContactSync.Engine.Ports;
+
+namespace ContactSync.Engine.Sync;
+
+/// <summary>The ids a webhook named (M24): a partial sync looks only at these and their counterparts.</summary>
+public sealed record PartialIds(IReadOnlyCollection<string> Hub, IReadOnlyCollection<string> Remote);
+
+/// <summary>
+/// One target's sync: list both sides' changes, fetch the content the planner needs, plan, check the safety rails,
+/// execute, and save the delta tokens only after a run that left nothing to retry. The scheduled run lists changes
+/// since the tokens; the webhook's partial run reads only the named ids and leaves the tokens alone.
+/// </summary>
+public sealed class SyncEngine(IItemStore hub, IItemStore remote, IStatusStore status)
+{
+    public async Task<RunReport> RunAsync(SyncOptions options, PartialIds? only = null, CancellationToken ct = default)
+    {
+        var (plan, tokens) = await PrepareAsync(options, only, ct).ConfigureAwait(false);
+        var report = new RunReport { Planned = plan.Actions.Count(a => a.Kind != ActionKind.Skip) };
+        report.StoppedBy = SafetyRails.Check(plan, hub.IsReadOnly, remote.IsReadOnly, options.Rails);
+        if (report.StoppedBy is not null) return report;
+        await new Executor(hub, remote, status).ExecuteAsync(plan.Actions, options.BatchSize, report, ct).ConfigureAwait(false);
+        if (tokens is not null && report.Errors.Count == 0) await status.SaveTokensAsync(tokens, ct).ConfigureAwait(false);
+        return report;
+    }
+
+    /// <summary>The plan a run would carry out now, without writing anything (a dry run, and the second-sync check).</summary>
+    public async Task<Plan> PlanAsync(SyncOptions options, PartialIds? only = null, CancellationToken ct = default) =>
+        (await PrepareAsync(options, only, ct).ConfigureAwait(false)).Plan;
+
+    /// <summary>Resolves a manual conflict with the user's per-field choices and writes the merged item to both sides.</summary>
+    public async Task<RunReport> ResolveAsync(
+        string hubId, IReadOnlyDictionary<string, FieldChoice> choices, SyncOptions options, CancellationToken ct = default)
+    {
+        var row = (await status.LoadAsync(ct).ConfigureAwait(false)).FirstOrDefault(r => r.HubId == hubId && r.Conflict is not null)
+                  ?? throw new InvalidOperationException($"No conflict waits for hub item {hubId}");
+        var report = new RunReport { Planned = 1 };
+        await new Executor(hub, remote, status).ExecuteAsync([ConflictResolution.Resolve(row, choices, options.Projection)], 1, report, ct).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<(Plan Plan, SyncTokens? Tokens)> PrepareAsync(SyncOptions options, PartialIds? only, CancellationToken ct)
+    {
+        var rows = await status.LoadAsync(ct).ConfigureAwait(false);
+        ChangeSet hubChanges, remoteChanges;
+        if (only is null)
+        {
+            var tokens = await status.LoadTokensAsync(ct).ConfigureAwait(false);
+            hubChanges = await hub.ListChangesAsync(tokens.Hub, ct).ConfigureAwait(false);
+            remoteChanges = await remote.ListChangesAsync(tokens.Remote, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var hubIds = only.Hub.Concat(rows.Where(r => only.Remote.Contains(r.RemoteId)).Select(r => r.HubId)).Distinct().ToList();
+            var remoteIds = only.Remote.Concat(rows.Where(r => !r.IsUnlinked && only.Hub.Contains(r.HubId)).Select(r => r.RemoteId)).Distinct().ToList();
+            hubChanges = await ReadAsync(hub, hubIds, ct).ConfigureAwait(false);
+            remoteChanges = await ReadAsync(remote, remoteIds, ct).ConfigureAwait(false);
+        }
+        var hubView = await ViewAsync(hub, hubChanges, rows.ToDictionary(r => r.HubId, r => r.HubVersion, StringComparer.Ordinal), ct).ConfigureAwait(false);
+        var remoteView = await ViewAsync(remote, remoteChanges,
+            rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.RemoteId, r => r.RemoteVersion, StringComparer.Ordinal), ct).ConfigureAwait(false);
+        var plan = Planner.Plan(rows, hubView, remoteView, options);
+        return (plan, only is null ? new SyncTokens(hubChanges.NextToken, remoteChanges.NextToken) : null);
+    }
+
+    /// <summary>A delta made of the named ids: those still there as changed, the others as deleted.</summary>
+    private static async Task<ChangeSet> ReadAsync(IItemStore store, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var found = ids.Count == 0 ? [] : await store.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var present = found.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        return new ChangeSet(found.Select(f => new ItemVersion(f.Id, f.Version)).ToList(), ids.Where(i => !present.Contains(i)).ToList(), false, null);
+    }
+
+    private static async Task<SideView> ViewAsync(IItemStore store, ChangeSet changes, IReadOnlyDictionary<string, string> last, CancellationToken ct)
+    {
+        var needed = SideView.NeededIds(changes, last);
+        var items = needed.Count == 0 ? [] : await store.GetManyAsync(needed, ct).ConfigureAwait(false);
+        return new SideView(changes, items);
+    }
+}
