@@ -15,6 +15,7 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
 {
     private readonly Dictionary<string, StoredItem> _items = new(StringComparer.Ordinal);
     private readonly List<(long Seq, string Id)> _log = [];
+    private static long s_clock; // one clock for every store in the process, so that newestWins can compare them
     private long _seq, _epoch;
     private int _nextId;
 
@@ -98,7 +99,7 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
 
     private StoredItem Put(string id, FieldMap item, string? marker)
     {
-        var stored = new StoredItem(id, (++_seq).ToString(CultureInfo.InvariantCulture), item, marker, DateTimeOffset.UnixEpoch.AddSeconds(_seq));
+        var stored = new StoredItem(id, (++_seq).ToString(CultureInfo.InvariantCulture), item, marker, DateTimeOffset.UnixEpoch.AddSeconds(Interlocked.Increment(ref s_clock)));
         _items[id] = stored;
         _log.Add((_seq, id));
         return stored;
