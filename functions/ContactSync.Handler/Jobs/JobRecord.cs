@@ -1,0 +1,41 @@
+namespace ContactSync.Handler.Jobs;
+
+public enum JobState { Queued, Running, Succeeded, Failed }
+
+/// <summary>The kinds of job the worker runs today. <c>failAlways</c> is a documented diagnostics probe that fails on
+/// every attempt, to watch retries and the poison path end to end.</summary>
+public static class JobKinds
+{
+    public const string Heartbeat = "heartbeat";
+    public const string Probe = "probe";
+    public const string FailAlways = "failAlways";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Heartbeat, Probe, FailAlways };
+}
+
+/// <summary>One row of the jobs table: partition = tenant id (or <c>_system</c>), row = job id.</summary>
+public sealed record JobRecord(
+    string TenantId,
+    string JobId,
+    string Kind,
+    JobState State,
+    DateTimeOffset CreatedAt,
+    int DurationMs = 0,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? FinishedAt = null,
+    DateTimeOffset? LeaseUntil = null,
+    int Attempts = 0,
+    string? MessageId = null,
+    string? Error = null,
+    string? Result = null,
+    string? ETag = null)
+{
+    public const string SystemTenant = "_system";
+    public bool IsFinished => State is JobState.Succeeded or JobState.Failed;
+    public JobMessage ToMessage() => new(TenantId, JobId, Kind, DurationMs);
+}
+
+/// <summary>The queue message for a job. Kind and duration travel along so a lost row can be recreated.</summary>
+public sealed record JobMessage(string TenantId, string JobId, string Kind, int DurationMs = 0);
+
+/// <summary>Which delivery of the message is running (from the trigger's Metadata).</summary>
+public sealed record Delivery(string MessageId, int DequeueCount);

@@ -1,0 +1,34 @@
+using ContactSync.Handler.Options;
+using ContactSync.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ContactSync.Handler.Jobs;
+
+/// <summary>The jobs table. Every write after the insert is conditional on the ETag last read.</summary>
+public sealed class JobStore(ITableStore tables, IOptions<JobsOptions> options)
+{
+    private string Table => options.Value.Table;
+
+    public Task EnsureTableAsync(CancellationToken ct) => tables.CreateTableIfNotExistsAsync(Table, ct);
+
+    public async Task<JobRecord?> GetAsync(string tenantId, string jobId, CancellationToken ct) =>
+        await tables.GetAsync(Table, tenantId, jobId, ct) is { } e ? JobRows.ToRecord(e) : null;
+
+    public async Task<JobRecord> InsertAsync(JobRecord job, CancellationToken ct) =>
+        job with { ETag = await tables.InsertAsync(Table, JobRows.ToEntity(job), ct) };
+
+    /// <summary>Replaces the row if nobody wrote it since <paramref name="job"/> was read; PreconditionFailed otherwise.</summary>
+    public async Task<JobRecord> UpdateAsync(JobRecord job, CancellationToken ct) =>
+        job with { ETag = await tables.UpdateAsync(Table, JobRows.ToEntity(job), job.ETag ?? "*", WriteMode.Replace, ct) };
+
+    public async Task<JobRecord> UpsertAsync(JobRecord job, CancellationToken ct) =>
+        job with { ETag = await tables.UpsertAsync(Table, JobRows.ToEntity(job), WriteMode.Replace, ct) };
+
+    /// <summary>The newest jobs of one tenant (ids sort newest first).</summary>
+    public async Task<IReadOnlyList<JobRecord>> RecentAsync(string tenantId, int count, CancellationToken ct)
+    {
+        var page = await tables.QueryPageAsync(Table,
+            new TableQuery($"PartitionKey eq '{tenantId.Replace("'", "''")}'", Top: count), null, ct);
+        return page.Entities.Take(count).Select(JobRows.ToRecord).ToList();
+    }
+}
