@@ -4,10 +4,11 @@ namespace ContactSync.Engine.Normalisation;
 
 /// <summary>
 /// First-sync linking keys (M14), strongest first: "email:&lt;address lower-cased&gt;" per e-mail, then
-/// "phone+name:&lt;E.164&gt;|&lt;folded name&gt;" per phone (a phone alone is shared by a switchboard, so it needs the
-/// name). Expects a normalised contact (<see cref="ContactNormaliser"/>): phones not in E.164 give no key.
-/// The name is "given surname" when either is set, else the display name, folded (lower case, no diacritics), so
-/// "Łukasz Wróbel" in the hub links to "Lukasz Wrobel" typed on a phone.
+/// "phone+name:&lt;E.164 without extension&gt;|&lt;name key&gt;" per phone and name (a phone alone is shared by a
+/// switchboard, so it needs the name). Expects a normalised contact (<see cref="ContactNormaliser"/>): phones not in
+/// E.164 give no key. Name keys come from "given surname" and from the display name when that differs: folded (lower
+/// case, no diacritics), punctuation dropped and words sorted, so "Łukasz Wróbel", "WROBEL, Lukasz" and
+/// "Lukasz Wrobel" typed on a phone give the same key.
 /// </summary>
 public static class ContactMatchKeys
 {
@@ -25,17 +26,22 @@ public static class ContactMatchKeys
             var key = EmailAddresses.ComparisonKey(email);
             if (key.Length > 0) keys.Add(EmailPrefix + key);
         }
-        var name = Name(contact);
-        if (name.Length > 0)
-            foreach (var phone in ContactFields.PhoneLists.SelectMany(contact.List))
-                if (phone.StartsWith('+')) keys.Add($"{PhoneNamePrefix}{PhoneNumbers.WithoutExtension(phone)}|{name}");
+        var phones = ContactFields.PhoneLists.SelectMany(contact.List).Where(p => p.StartsWith('+'))
+            .Select(PhoneNumbers.WithoutExtension).ToList();
+        foreach (var name in NameKeys(contact))
+            keys.AddRange(phones.Select(phone => $"{PhoneNamePrefix}{phone}|{name}"));
         return keys.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static string Name(FieldMap c)
+    /// <summary>The name as a comparison key: folded, letters and digits only, words sorted ("Dvořák, Jiří" → "dvorak jiri").</summary>
+    public static string NameKey(string? name)
     {
-        var given = c[ContactFields.GivenName];
-        var surname = c[ContactFields.Surname];
-        return TextForm.Fold(given is null && surname is null ? c[ContactFields.DisplayName] : $"{given} {surname}");
+        var words = new string(TextForm.Fold(name).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Order(StringComparer.Ordinal));
     }
+
+    private static IEnumerable<string> NameKeys(FieldMap c) =>
+        new[] { NameKey($"{c[ContactFields.GivenName]} {c[ContactFields.Surname]}"), NameKey(c[ContactFields.DisplayName]) }
+            .Where(n => n.Length > 0).Distinct(StringComparer.Ordinal);
 }

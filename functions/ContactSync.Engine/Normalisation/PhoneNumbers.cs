@@ -51,8 +51,9 @@ public static partial class PhoneNumbers
             if (!CallingCodes.TryMatch(digits, out code, out plan))
                 return Fail(kept, $"unknown country calling code in +{digits.Replace("Z", "")}");
             digits = digits[code.Length..].Replace("Z", plan?.KeepsLeadingZero == true ? "0" : "");
-            // "+44 020 ...": a trunk prefix written after the country code is a common slip; it is never dialled.
-            if (plan is { KeepsLeadingZero: false } && digits.StartsWith('0')) digits = digits[1..];
+            // "+44 020 ...", "+36 06 1 ...": a trunk prefix written after the country code is a common slip; it is
+            // never dialled from abroad, so it goes when what is left is still a full number.
+            if (plan is not null) digits = StripTrunk(digits, plan);
         }
         else
         {

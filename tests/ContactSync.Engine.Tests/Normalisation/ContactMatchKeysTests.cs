@@ -25,10 +25,19 @@ public class ContactMatchKeysTests
     {
         var normaliser = new ContactNormaliser("PL");
         var hub = normaliser.Normalise(new Contact { GivenName = "Łukasz", Surname = "Wróbel", MobilePhones = ["601 234 567"] }).Contact;
-        var phone = normaliser.Normalise(new Contact { DisplayName = "LUKASZ WROBEL", MobilePhones = ["+48 601-234-567"] }).Contact;
+        var phone = normaliser.Normalise(new Contact { DisplayName = "WRÓBEL, Łukasz", MobilePhones = ["+48 601-234-567"] }).Contact;
         Assert.Equal(ContactMatchKeys.Of(hub.ToFieldMap()), ContactMatchKeys.Of(phone.ToFieldMap()));
         Assert.Same(ContactMatchKeys.Function, ContactMatchKeys.Function);
         Assert.Equal(ContactMatchKeys.Of(hub.ToFieldMap()), ContactMatchKeys.Function(hub.ToFieldMap()));
+    }
+
+    [Fact]
+    public void A_display_name_that_differs_gives_a_second_name_key()
+    {
+        var c = new Contact { GivenName = "Jan", Surname = "Kowalski", DisplayName = "Dr. Jan Kowalski", MobilePhones = ["+48601234567"] };
+        Assert.Equal(["phone+name:+48601234567|jan kowalski", "phone+name:+48601234567|dr jan kowalski"],
+            ContactMatchKeys.Of(c.ToFieldMap()));
+        Assert.Equal("dvorak jiri", ContactMatchKeys.NameKey(" Dvořák,  Jiří "));
     }
 
     [Fact]
