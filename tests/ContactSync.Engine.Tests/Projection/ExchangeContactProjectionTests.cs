@@ -1,4 +1,5 @@
 using ContactSync.Engine.Items;
+using ContactSync.Engine.Normalisation;
 using ContactSync.Engine.Projection;
 using ContactSync.Engine.Tests.Items;
 
@@ -111,5 +112,30 @@ public class ExchangeContactProjectionTests
         var hub = Crowded();
         var remote = Exchange.Project(hub).Item.WithList(ContactFields.Emails, ["a@x.example", "b@x.example", "X@Y.Z"]);
         Assert.Equal(["a@x.example", "b@x.example", "X@Y.Z"], Exchange.MergeBack(hub, remote).List(ContactFields.Emails));
+    }
+
+    [Fact]
+    public void With_the_tenant_region_a_number_typed_in_outlook_reaches_the_hub_in_e164()
+    {
+        var exchange = new ExchangeContactProjection(new ContactNormaliser("PL"));
+        var hub = Crowded();
+        var remote = exchange.Project(hub).Item
+            .WithList(ContactFields.MobilePhones, ["601 999 999"])
+            .WithList(ContactFields.Emails, ["a@X.EXAMPLE", "b@x.example", " c@x.example "]);
+        var merged = exchange.MergeBack(hub, remote);
+        Assert.Equal(["+48601999999", "+48601000002"], merged.List(ContactFields.MobilePhones));
+        Assert.Equal(["a@x.example", "b@x.example", "c@x.example", "x@y.z"], merged.List(ContactFields.Emails));
+        // An unchanged echo still merges back to the hub item exactly.
+        Assert.Equal(hub, exchange.MergeBack(hub, exchange.Project(hub).Item));
+    }
+
+    [Fact]
+    public void With_the_tenant_region_values_still_not_canonical_are_warned_about_when_projected()
+    {
+        var exchange = new ExchangeContactProjection(new ContactNormaliser("PL"));
+        var hub = FieldMap.Empty.With(ContactFields.Surname, "Nowak").WithList(ContactFields.BusinessPhones, ["22 123 45 67", "12 34"]);
+        var (item, warnings) = exchange.Project(hub);
+        Assert.Equal(["+48221234567", "12 34"], item.List(ContactFields.BusinessPhones));
+        Assert.Equal(["businessPhones: '12 34' kept as typed, not made canonical: too short for PL (+48): 4 digits, expected 9"], warnings);
     }
 }

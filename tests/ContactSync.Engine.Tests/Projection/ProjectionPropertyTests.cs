@@ -32,7 +32,7 @@ public class ProjectionPropertyTests
     public void A_remote_edit_of_a_held_value_is_taken_and_the_rest_of_the_hub_stays(int seed)
     {
         var gen = new RandomContacts(seed);
-        string[] editable = [.. ExchangeContactProjection.HeldFields, ContactFields.Emails, ContactFields.BusinessPhones];
+        string[] editable = [.. ExchangeContactLimits.Scalars, ContactFields.Emails, ContactFields.BusinessPhones];
         for (var i = 0; i < Cases; i++)
         {
             var hub = gen.Next();
@@ -47,7 +47,7 @@ public class ProjectionPropertyTests
             Assert.True(merged.List(field).Contains(value), message);
             foreach (var other in hub.Values.Keys.Where(k => k != field))
                 Assert.True(hub[other] == merged[other], $"{message} ({other} changed)");
-            var overflow = hub.List(field).Skip(ExchangeContactProjection.ListLimits.GetValueOrDefault(field, int.MaxValue));
+            var overflow = hub.List(field).Skip(ExchangeContactLimits.Lists.GetValueOrDefault(field, int.MaxValue));
             Assert.True(overflow.All(merged.List(field).Contains), $"{message} (overflow lost)");
         }
     }
