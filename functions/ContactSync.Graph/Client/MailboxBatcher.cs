@@ -32,6 +32,7 @@ public sealed class MailboxBatcher(GraphTenantClient client, string mailbox)
                     var request = calls[index]();
                     request.Headers.TryAdd("Prefer", PreferImmutableIdHandler.Preference);
                     var message = await client.Graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(request, ct);
+                    message!.Headers.Authorization = null; // the batch itself is authenticated; no token inside its body
                     steps.Add(new BatchRequestStep(index.ToString(CultureInfo.InvariantCulture), message));
                 }
                 // One batch built by hand: BatchRequestContentCollection sends its batches itself and gives no way to
