@@ -16,13 +16,15 @@ public sealed class Handshake(SandboxOptions options, HttpClient http, DeliveryL
         var watch = Stopwatch.StartNew();
         int? status = null;
         string? failure;
+        string? answered = null, answeredType = null;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent("") };
             request.Content.Headers.ContentType = new("text/plain");
             using var response = await http.SendAsync(request, timeout.Token);
             status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            var body = answered = await response.Content.ReadAsStringAsync(timeout.Token);
+            answeredType = response.Content.Headers.ContentType?.ToString();
             failure = status != 200 || response.Content.Headers.ContentType?.MediaType != "text/plain"
                 ? "Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request."
                 : body != token ? "Subscription validation request failed. Response must exactly match validationToken query parameter." : null;
@@ -35,7 +37,8 @@ public sealed class Handshake(SandboxOptions options, HttpClient http, DeliveryL
         {
             failure = $"Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request. {error.Message}";
         }
-        log.Add(new DeliveryRecord(DateTimeOffset.UtcNow, "validation", url, [], 0, 1, status, watch.Elapsed.TotalMilliseconds, failure is null, failure));
+        var detail = failure is null ? null : $"{failure} (answered {status?.ToString() ?? "nothing"} {answeredType}: '{answered}')";
+        log.Add(new DeliveryRecord(DateTimeOffset.UtcNow, "validation", url, [], 0, 1, status, watch.Elapsed.TotalMilliseconds, failure is null, detail));
         if (failure is not null) throw new GraphException(400, "ValidationError", failure);
     }
 }
