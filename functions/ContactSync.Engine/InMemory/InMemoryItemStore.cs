@@ -24,6 +24,8 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
     public FaultInjector? Faults { get; set; } = faults;
     /// <summary>Writes the engine made that the store accepted.</summary>
     public int AcceptedWrites { get; private set; }
+    /// <summary>Writes the engine sent, accepted or not.</summary>
+    public int AttemptedWrites { get; private set; }
     public IReadOnlyCollection<StoredItem> Items => _items.Values;
     public StoredItem? this[string id] => _items.GetValueOrDefault(id);
 
@@ -52,6 +54,7 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
         var results = new List<WriteResult>(ops.Count);
         foreach (var op in ops)
         {
+            AttemptedWrites++;
             var result = Apply(op);
             results.Add(result);
             if (result.Ok) { AcceptedWrites++; Faults?.Step($"{Name} {op.GetType().Name}"); }

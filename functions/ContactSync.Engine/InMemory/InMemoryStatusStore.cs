@@ -15,9 +15,10 @@ public sealed class InMemoryStatusStore(FaultInjector? faults = null) : IStatusS
     public Task<IReadOnlyList<StatusRow>> LoadAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<StatusRow>>(_rows.Values.OrderBy(r => r.HubId, StringComparer.Ordinal).ToList());
 
-    public Task SaveAsync(StatusRow row, CancellationToken ct = default)
+    public Task SaveAsync(StatusRow row, string? replaces = null, CancellationToken ct = default)
     {
         Faults?.Step($"save row {row.HubId}");
+        if (replaces is not null) _rows.Remove(replaces);
         _rows[row.HubId] = row;
         return Task.CompletedTask;
     }

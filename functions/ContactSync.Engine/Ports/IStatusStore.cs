@@ -7,7 +7,9 @@ namespace ContactSync.Engine.Ports;
 public interface IStatusStore
 {
     Task<IReadOnlyList<StatusRow>> LoadAsync(CancellationToken ct = default);
-    Task SaveAsync(StatusRow row, CancellationToken ct = default);
+    /// <summary>Saves the row; with <paramref name="replaces"/>, removes that hub id's row in the same atomic step (the
+    /// pair's hub item was re-created under a new id). Both rows are one target's: one partition, one batch.</summary>
+    Task SaveAsync(StatusRow row, string? replaces = null, CancellationToken ct = default);
     Task RemoveAsync(string hubId, CancellationToken ct = default);
     Task<SyncTokens> LoadTokensAsync(CancellationToken ct = default);
     Task SaveTokensAsync(SyncTokens tokens, CancellationToken ct = default);

@@ -96,15 +96,15 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
                 await status.RemoveAsync(a.Row!.HubId, ct).ConfigureAwait(false);
                 break;
             case RowChange.Tombstone:
-                await status.SaveAsync(StatusRow.Unlinked(a.Row!.HubId, a.HubVersion!, a.Row.Base), ct).ConfigureAwait(false);
+                await status.SaveAsync(StatusRow.Unlinked(a.Row!.HubId, a.HubVersion!, a.Row.Base), null, ct).ConfigureAwait(false);
                 break;
             case RowChange.Save when a.Kind == ActionKind.Conflict: // the row carries the pending conflict
-                await status.SaveAsync(a.Row!, ct).ConfigureAwait(false);
+                await status.SaveAsync(a.Row!, null, ct).ConfigureAwait(false);
                 break;
             case RowChange.Save:
-                if (a.Row is { } old && old.HubId != hubId) await status.RemoveAsync(old.HubId, ct).ConfigureAwait(false);
+                var replaces = a.Row is { } old && old.HubId != hubId ? old.HubId : null;
                 await status.SaveAsync(StatusRow.Synced(hubId, remoteDone.Id ?? a.RemoteId!, hubDone.Version ?? a.HubVersion!,
-                    remoteDone.Version ?? a.RemoteVersion!, a.Result!), ct).ConfigureAwait(false);
+                    remoteDone.Version ?? a.RemoteVersion!, a.Result!), replaces, ct).ConfigureAwait(false);
                 break;
         }
     }

@@ -34,8 +34,8 @@ internal static class NewItems
             var remote = remotes[remoteId];
             hubs.Remove(hubId);
             remotes.Remove(remoteId);
-            var h = new Side(ItemState.Changed, hub.Version, content, hub);
-            var r = new Side(ItemState.Changed, remote.Version, ctx.Projection.MergeBack(content, remote.Item), remote);
+            var h = new Side(ItemState.Changed, hub.Id, hub.Version, content, hub);
+            var r = new Side(ItemState.Changed, remote.Id, remote.Version, ctx.Projection.MergeBack(content, remote.Item), remote);
             var @base = ThreeWay.Common(hub.Item, r.Content);
             switch (ctx.Direction)
             {
@@ -45,16 +45,16 @@ internal static class NewItems
             }
         }
 
-        var gone = new Side(ItemState.Gone, "", FieldMap.Empty, null);
+        var gone = Side.Gone(FieldMap.Empty);
         if (ctx.Direction != SyncDirection.Import)
             foreach (var (hub, content) in hubs.Values.Where(x => scope.Matches(x.Item.Item)).OrderBy(x => x.Item.Id, StringComparer.Ordinal))
-                ctx.Converge(null, hub.Id, new Side(ItemState.Changed, hub.Version, content, hub), null, gone, content);
+                ctx.Converge(null, hub.Id, new Side(ItemState.Changed, hub.Id, hub.Version, content, hub), null, gone, content);
         if (ctx.Direction == SyncDirection.Export) return;
         foreach (var remote in remotes.Values.OrderBy(x => x.Id, StringComparer.Ordinal))
         {
             var item = scope.Stamp(ctx.Projection.MergeBack(FieldMap.Empty, remote.Item));
             if (!scope.Matches(item)) ctx.Skip(null, remote.Id, "outside the target's scope");
-            else ctx.Converge(null, null, gone, remote.Id, new Side(ItemState.Changed, remote.Version, item, remote), item);
+            else ctx.Converge(null, null, gone, remote.Id, new Side(ItemState.Changed, remote.Id, remote.Version, item, remote), item);
         }
     }
 

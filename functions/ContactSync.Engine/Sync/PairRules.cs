@@ -46,43 +46,43 @@ internal static class PairRules
 
             case (SyncDirection.TwoWay, ItemState.Same, ItemState.Same):
             case (SyncDirection.TwoWay, ItemState.Changed, ItemState.Same):
-                ctx.Converge(row, row.HubId, h, row.RemoteId, r, h.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, h.Content);
                 break;
             case (SyncDirection.TwoWay, ItemState.Same, ItemState.Changed):
-                ctx.Converge(row, row.HubId, h, row.RemoteId, r, r.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, r.Content);
                 break;
             case (SyncDirection.TwoWay, ItemState.Changed, ItemState.Changed):
-                ThreeWay.Decide(ctx, row, row.Base, row.HubId, h, row.RemoteId, r, link: false);
+                ThreeWay.Decide(ctx, row, row.Base, h.Id!, h, r.Id!, r, link: false);
                 break;
             case (SyncDirection.TwoWay, ItemState.Same, ItemState.Gone):
             case (SyncDirection.TwoWay, ItemState.Changed, ItemState.Gone) when o.Policy == ConflictPolicy.RemoteWins:
                 ctx.Delete(o.DeleteMode == DeleteMode.Propagate ? ActionKind.DeleteHub : ActionKind.Unlink, row, h, r);
                 break;
             case (SyncDirection.TwoWay, ItemState.Changed, ItemState.Gone):
-                ctx.Converge(row, row.HubId, h, null, r, h.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, h.Content);
                 break;
             case (SyncDirection.TwoWay, ItemState.Gone, ItemState.Changed) when o.Policy != ConflictPolicy.HubWins:
-                ctx.Converge(row, null, h, row.RemoteId, r, r.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, r.Content);
                 break;
             case (SyncDirection.TwoWay or SyncDirection.Export, ItemState.Gone, _):
                 ctx.Delete(ActionKind.DeleteRemote, row, h, r);
                 break;
 
             case (SyncDirection.Export, _, ItemState.Gone):
-                ctx.Converge(row, row.HubId, h, null, r, h.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, h.Content);
                 break;
             case (SyncDirection.Export, _, _):
-                ctx.Converge(row, row.HubId, h, row.RemoteId, r, h.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, h.Content);
                 break;
 
             case (SyncDirection.Import, _, ItemState.Gone):
                 ctx.Delete(o.DeleteMode == DeleteMode.Propagate ? ActionKind.DeleteHub : ActionKind.Unlink, row, h, r);
                 break;
             case (SyncDirection.Import, ItemState.Gone, _):
-                ctx.Converge(row, null, h, row.RemoteId, r, r.Content);
+                ctx.Converge(row, h.Id, h, r.Id, r, r.Content);
                 break;
             case (SyncDirection.Import, _, _):
-                ctx.Converge(row, row.HubId, h, row.RemoteId, r, ctx.Projection.MergeBack(h.Content, RemoteItem(ctx, row, r)));
+                ctx.Converge(row, h.Id, h, r.Id, r, ctx.Projection.MergeBack(h.Content, RemoteItem(ctx, row, r)));
                 break;
         }
     }

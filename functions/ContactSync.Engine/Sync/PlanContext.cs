@@ -3,9 +3,12 @@ using ContactSync.Engine.Ports;
 
 namespace ContactSync.Engine.Sync;
 
-/// <summary>One side of a pair in this run: its state against the base, the version seen, its item in hub form
-/// (for the remote: laid over the base through the projection) and the stored item when it was fetched.</summary>
-internal readonly record struct Side(ItemState State, string Version, FieldMap Content, StoredItem? Raw);
+/// <summary>One side of a pair in this run: its state against the base, its id (null when gone), the version seen, its
+/// item in hub form (for the remote: laid over the base through the projection) and the stored item when fetched.</summary>
+internal readonly record struct Side(ItemState State, string? Id, string Version, FieldMap Content, StoredItem? Raw)
+{
+    public static Side Gone(FieldMap content) => new(ItemState.Gone, null, "", content, null);
+}
 
 /// <summary>The options of one planning run and the actions it collects.</summary>
 internal sealed class PlanContext(SyncOptions options)
@@ -68,7 +71,7 @@ internal sealed class PlanContext(SyncOptions options)
         });
     }
 
-    public void Delete(ActionKind kind, StatusRow row, Side h, Side r) => Actions.Add(new SyncAction(kind, row.HubId, row.RemoteId)
+    public void Delete(ActionKind kind, StatusRow row, Side h, Side r) => Actions.Add(new SyncAction(kind, h.Id ?? row.HubId, r.Id ?? row.RemoteId)
     {
         Hub = kind == ActionKind.DeleteHub ? Write.Delete : Write.None,
         Remote = kind == ActionKind.DeleteRemote ? Write.Delete : Write.None,

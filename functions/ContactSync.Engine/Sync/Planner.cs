@@ -1,3 +1,4 @@
+using ContactSync.Engine.Items;
 using ContactSync.Engine.Ports;
 
 namespace ContactSync.Engine.Sync;
@@ -22,6 +23,8 @@ public static class Planner
             pairedRemote.Add(row.RemoteId);
             pairs++;
         }
+        var (newHub, interruptedHub) = Unpaired(hub, pairedHub, pairedRemote);
+        var (newRemote, interruptedRemote) = Unpaired(remote, pairedRemote, pairedHub);
 
         var everyRow = hub.IsFullListing || remote.IsFullListing;
         foreach (var row in rows)
@@ -34,47 +37,65 @@ public static class Planner
 
             var h = HubSide(hub, row);
             var r = row.IsUnlinked ? h : RemoteSide(ctx, remote, row);
+            // A side created by an interrupted run for this pair (found by its marker) is the pair's item on that side.
+            if (h.State == ItemState.Gone && !row.IsUnlinked && interruptedHub.Remove(row.RemoteId, out var hx))
+                h = Compare(row, hx, hx.Item);
+            if (r.State == ItemState.Gone && !row.IsUnlinked && interruptedRemote.Remove(row.HubId, out var rx))
+                r = Compare(row, rx, ctx.Projection.MergeBack(row.Base, rx.Item));
             if (row.Conflict is { } pending) (h, r) = (Pending(h, pending.Hub, row), Pending(r, pending.Remote, row));
             if (h.State == ItemState.Gone) hubGone++;
             if (r.State == ItemState.Gone && !row.IsUnlinked) remoteGone++;
             PairRules.Decide(ctx, row, h, r);
         }
+        foreach (var x in interruptedHub.Values) ctx.Skip(x.Id, null, $"an interrupted create for the pair of {x.Marker}");
+        foreach (var x in interruptedRemote.Values) ctx.Skip(null, x.Id, $"an interrupted create for the pair of {x.Marker}");
 
-        NewItems.Decide(ctx, Unpaired(hub, pairedHub), Unpaired(remote, pairedRemote));
+        NewItems.Decide(ctx, newHub, newRemote);
         return new Plan(ctx.Actions, pairs, hubGone, remoteGone);
     }
 
     private static Side HubSide(SideView hub, StatusRow row)
     {
         var version = hub.VersionOf(row.HubId, row.HubVersion);
-        if (version is null) return new Side(ItemState.Gone, "", row.Base, null);
-        if (version == row.HubVersion) return new Side(ItemState.Same, version, row.Base, null);
-        if (!hub.Items.TryGetValue(row.HubId, out var item)) return new Side(ItemState.Gone, "", row.Base, null);
-        var same = item.Item.ContentHash() == row.Hash;
-        return new Side(same ? ItemState.Same : ItemState.Changed, item.Version, same ? row.Base : item.Item, item);
+        if (version is null) return Side.Gone(row.Base);
+        if (version == row.HubVersion) return new Side(ItemState.Same, row.HubId, version, row.Base, null);
+        return hub.Items.TryGetValue(row.HubId, out var item) ? Compare(row, item, item.Item) : Side.Gone(row.Base);
     }
 
     private static Side RemoteSide(PlanContext ctx, SideView remote, StatusRow row)
     {
         var version = remote.VersionOf(row.RemoteId, row.RemoteVersion);
-        if (version is null) return new Side(ItemState.Gone, "", row.Base, null);
-        if (version == row.RemoteVersion) return new Side(ItemState.Same, version, row.Base, null);
-        if (!remote.Items.TryGetValue(row.RemoteId, out var item)) return new Side(ItemState.Gone, "", row.Base, null);
-        var content = ctx.Projection.MergeBack(row.Base, item.Item);
+        if (version is null) return Side.Gone(row.Base);
+        if (version == row.RemoteVersion) return new Side(ItemState.Same, row.RemoteId, version, row.Base, null);
+        return remote.Items.TryGetValue(row.RemoteId, out var item)
+            ? Compare(row, item, ctx.Projection.MergeBack(row.Base, item.Item)) : Side.Gone(row.Base);
+    }
+
+    /// <summary>Changed only when the content (in hub form) differs from the base, whatever the version did.</summary>
+    private static Side Compare(StatusRow row, StoredItem item, FieldMap content)
+    {
         var same = content.ContentHash() == row.Hash;
-        return new Side(same ? ItemState.Same : ItemState.Changed, item.Version, same ? row.Base : content, item);
+        return new Side(same ? ItemState.Same : ItemState.Changed, item.Id, item.Version, same ? row.Base : content, item);
     }
 
     /// <summary>A side that has not moved since the conflict was seen still holds what it held then.</summary>
-    private static Side Pending(Side side, Items.FieldMap then, StatusRow row) =>
+    private static Side Pending(Side side, FieldMap then, StatusRow row) =>
         side.State == ItemState.Gone || side.Raw is not null ? side
             : side with { State = then.ContentHash() == row.Hash ? ItemState.Same : ItemState.Changed, Content = then };
 
-    private static List<StoredItem> Unpaired(SideView side, HashSet<string> paired)
+    /// <summary>Items without a row, and apart from them (keyed by marker) those whose marker names an item that has a
+    /// row: the copy an interrupted run created for that pair before it could save the row.</summary>
+    private static (List<StoredItem> New, Dictionary<string, StoredItem> Interrupted) Unpaired(
+        SideView side, HashSet<string> paired, HashSet<string> pairedOther)
     {
         var list = new List<StoredItem>();
+        var interrupted = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
         foreach (var id in side.Versions.Keys)
-            if (!paired.Contains(id) && !side.Deleted.Contains(id) && side.Items.TryGetValue(id, out var item)) list.Add(item);
-        return list;
+        {
+            if (paired.Contains(id) || side.Deleted.Contains(id) || !side.Items.TryGetValue(id, out var item)) continue;
+            if (item.Marker is { } m && pairedOther.Contains(m)) interrupted.TryAdd(m, item);
+            else list.Add(item);
+        }
+        return (list, interrupted);
     }
 }

@@ -17,8 +17,14 @@ public sealed class TestProjection : IProjection
         return new(hub.WithList("emails", emails.Take(MaxEmails)).With("notes", null), warnings);
     }
 
-    public FieldMap MergeBack(FieldMap hub, FieldMap remote) =>
-        remote.WithList("emails", [.. remote.List("emails"), .. hub.List("emails").Skip(MaxEmails)]).With("notes", hub["notes"]);
+    /// <summary>The hub's e-mails beyond the limit are kept while the remote's list is full: they could not be sent.
+    /// A remote list with room left is the whole list.</summary>
+    public FieldMap MergeBack(FieldMap hub, FieldMap remote)
+    {
+        var emails = remote.List("emails");
+        return remote.WithList("emails", emails.Count < MaxEmails ? emails : [.. emails, .. hub.List("emails").Skip(MaxEmails)])
+            .With("notes", hub["notes"]);
+    }
 
     /// <summary>First-sync match keys: the e-mail addresses, case folded.</summary>
     public static IReadOnlyList<string> EmailKeys(FieldMap item) =>
