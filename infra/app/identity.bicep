@@ -1,0 +1,16 @@
+// The user-assigned identity the function app runs as: storage (host and app data), Key Vault references and
+// Application Insights all authenticate with it; rbac.bicep grants its roles.
+param name string
+param location string
+param tags object
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: name
+  location: location
+  tags: tags
+}
+
+output id string = identity.id
+output name string = identity.name
+output principalId string = identity.properties.principalId
+output clientId string = identity.properties.clientId
