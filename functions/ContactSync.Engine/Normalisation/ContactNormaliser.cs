@@ -13,6 +13,8 @@ public sealed record NormalisationResult(FieldMap Item, IReadOnlyList<string> Wa
 /// </summary>
 public sealed class ContactNormaliser(string? defaultRegion)
 {
+    private static readonly HashSet<string> Known = new(ContactFields.All, StringComparer.Ordinal);
+
     public string? DefaultRegion { get; } = defaultRegion;
 
     public (Contact Contact, IReadOnlyList<string> Warnings) Normalise(Contact raw)
@@ -24,15 +26,13 @@ public sealed class ContactNormaliser(string? defaultRegion)
     public NormalisationResult Normalise(FieldMap raw)
     {
         var warnings = new List<string>();
-        var map = raw;
-        foreach (var (field, value) in raw.Values)
-            map = map.With(field, Field(field, value, warnings));
-        return new(map, warnings);
+        var fields = raw.Values.Select(kv => KeyValuePair.Create(kv.Key, Field(kv.Key, kv.Value, warnings))).ToList();
+        return new(FieldMap.From(fields), warnings);
     }
 
     private string? Field(string field, string value, List<string> warnings) => field switch
     {
-        ContactFields.Emails => List(raw: value, field, warnings, Email, EmailAddresses.ComparisonKey),
+        ContactFields.Emails => List(value, field, warnings, Email, EmailAddresses.ComparisonKey),
         ContactFields.BusinessPhones or ContactFields.HomePhones or ContactFields.MobilePhones
             or ContactFields.OtherPhones => List(value, field, warnings, Phone, v => v),
         ContactFields.WebPages => List(value, field, warnings, (v, _, _) => TextForm.Line(v), v => v),
@@ -40,7 +40,7 @@ public sealed class ContactNormaliser(string? defaultRegion)
         ContactFields.Classification => ClassificationPath.Normalise(value),
         ContactFields.Notes => TextForm.Block(value),
         ContactFields.Birthday => Birthday(value, warnings),
-        _ when ContactFields.All.Contains(field) => TextForm.Line(value),
+        _ when Known.Contains(field) => TextForm.Line(value),
         _ => value,
     };
 

@@ -19,7 +19,9 @@ public static partial class PhoneNumbers
         // NFKC turns full-width digits and '＋' into ASCII.
         var text = kept.Normalize(NormalizationForm.FormKC);
         string? extension = null;
-        if (Extension().Match(text) is { Success: true } m && m.Groups["num"].Value.Any(char.IsAsciiDigit))
+        // Every extension marker has a letter, '#' or ';': plain numbers skip the regex.
+        if (text.Any(c => char.IsLetter(c) || c is '#' or ';')
+            && Extension().Match(text) is { Success: true } m && m.Groups["num"].Value.Any(char.IsAsciiDigit))
         {
             extension = m.Groups["ext"].Value;
             text = m.Groups["num"].Value;

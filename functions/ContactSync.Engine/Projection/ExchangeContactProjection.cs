@@ -51,16 +51,16 @@ public sealed class ExchangeContactProjection(ContactNormaliser? normaliser = nu
     public FieldMap MergeBack(FieldMap hub, FieldMap remote)
     {
         if (normaliser is not null) remote = normaliser.Normalise(remote).Item;
-        var merged = hub;
-        foreach (var field in Scalars) merged = merged.With(field, remote[field]);
+        var merged = hub.Values.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal);
+        foreach (var field in Scalars) merged[field] = remote[field];
         foreach (var (field, limit) in Lists)
         {
             var key = KeyOf(field);
             var theirs = remote.List(field);
             var seen = theirs.Select(key).ToHashSet(StringComparer.Ordinal);
             var overflow = hub.List(field).Skip(limit).Where(v => !seen.Contains(key(v)));
-            merged = merged.WithList(field, theirs.Concat(overflow));
+            merged[field] = string.Join(FieldMap.ListSeparator, theirs.Concat(overflow));
         }
-        return merged;
+        return FieldMap.From(merged);
     }
 }

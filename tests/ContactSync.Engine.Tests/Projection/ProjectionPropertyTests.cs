@@ -6,7 +6,7 @@ namespace ContactSync.Engine.Tests.Projection;
 /// <summary>Seeded random contacts; the seed is in every failure message.</summary>
 public class ProjectionPropertyTests
 {
-    private const int Cases = 2000;
+    private const int Cases = 1000;
     private static readonly ExchangeContactProjection Exchange = ExchangeContactProjection.Instance;
 
     [Theory, InlineData(1), InlineData(20261122), InlineData(777)]
