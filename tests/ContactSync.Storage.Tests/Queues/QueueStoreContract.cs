@@ -105,6 +105,7 @@ public abstract class QueueStoreContract : IAsyncLifetime
     [Fact]
     public async Task A_missing_queue_or_message_is_not_found()
     {
+        await Store.CreateIfNotExistsAsync(Queue);
         var queue = await Assert.ThrowsAsync<StorageException>(() => Store.PutAsync(TestStorage.QueueName("missing"), "x"));
         Assert.Equal(StorageErrorKind.NotFound, queue.Kind);
         var put = await Store.PutAsync(Queue, "x");

@@ -97,10 +97,25 @@ public abstract class TableCrudContract : TableContractBase
     }
 
     [Fact]
+    public async Task Of_concurrent_updates_with_the_same_etag_exactly_one_wins()
+    {
+        var etag = await Store.InsertAsync(Table, Entity("p", "race", ("Winner", -1)));
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            try { await Store.UpdateAsync(Table, Entity("p", "race", ("Winner", i)), etag); return i; }
+            catch (StorageException e) when (e.Kind == StorageErrorKind.PreconditionFailed) { return -1; }
+        });
+        var winners = (await Task.WhenAll(attempts)).Where(i => i >= 0).ToList();
+        Assert.Equal(winners, [(await Store.GetAsync(Table, "p", "race"))!.GetInt32("Winner")!.Value]);
+    }
+
+    [Fact]
     public async Task A_missing_table_is_not_found_rather_than_null()
     {
-        var e = await Refused(() => Store.GetAsync(TestStorage.TableName("missing"), "p", "r"));
-        Assert.Equal(StorageErrorKind.NotFound, e.Kind);
+        var missing = TestStorage.TableName("missing");
+        Assert.Equal(StorageErrorKind.NotFound, (await Refused(() => Store.GetAsync(missing, "p", "r"))).Kind);
+        Assert.Equal(StorageErrorKind.NotFound, (await Refused(() => Store.QueryPageAsync(missing, new TableQuery()))).Kind);
+        Assert.Equal(StorageErrorKind.NotFound, (await Refused(() => Store.UpsertAsync(missing, Entity("p", "r")))).Kind);
     }
 }
 

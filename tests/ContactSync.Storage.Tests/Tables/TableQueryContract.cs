@@ -63,6 +63,13 @@ public abstract class TableQueryContract : TableContractBase
     }
 
     [Fact]
+    public async Task An_int32_literal_compares_numerically_with_a_double_property()
+    {
+        await Seed("promo", 4);
+        Assert.Equal(["r2", "r3"], await Keys(TableFilter.And(TableFilter.Partition("promo"), TableFilter.Ge("Score", 2))));
+    }
+
+    [Fact]
     public async Task Select_returns_only_the_named_properties_and_the_keys()
     {
         await Seed("sel", 1);
