@@ -15,7 +15,7 @@ public static partial class PhoneNumbers
 
     public static PhoneResult Normalise(string? raw, string? defaultRegion)
     {
-        var kept = Text(raw);
+        var kept = TextForm.Line(raw);
         // NFKC turns full-width digits and '＋' into ASCII.
         var text = kept.Normalize(NormalizationForm.FormKC);
         string? extension = null;
@@ -89,7 +89,6 @@ public static partial class PhoneNumbers
 
     private static string Lengths(NumberingPlan p) => p.MinLength == p.MaxLength ? $"{p.MinLength}" : $"{p.MinLength}-{p.MaxLength}";
     private static PhoneResult Fail(string kept, string problem) => new(kept, false, problem);
-    private static string Text(string? raw) => TextForm.Line(raw);
     private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u2010' or '\u2011' or '\u2013';
 
     // Extension markers, longest first: ";ext=" (RFC 3966, our own form), "ext"/"extension"/"x"/"#" (English, NANP
