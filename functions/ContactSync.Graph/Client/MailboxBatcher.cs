@@ -89,6 +89,8 @@ public sealed class MailboxBatcher(GraphTenantClient client, string mailbox)
         }
         // A request the batch answered nothing for is retried like a 503.
         result.AddRange(missing.Select(index => (index, new BatchAnswer(503, "No response for this request in the batch."))));
+        // Pause the lane now, so that batches already queued behind this one wait instead of being refused too.
+        if (result.Select(r => r.Item2.RetryAfter).Max() is { } retryAfter) client.Limiter.Pause(mailbox, retryAfter);
         return result;
     }
 }

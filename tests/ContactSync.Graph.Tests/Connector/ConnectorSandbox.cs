@@ -37,6 +37,13 @@ public sealed class ConnectorSandbox : IAsyncDisposable
         return Server.SeedUser(TenantId, new SandboxUser { UserPrincipalName = $"{name}@contoso.example", Mail = $"{name}@contoso.example" }).Id;
     }
 
+    /// <summary>The id of the mailbox's folder with this display name, straight from the sandbox's state.</summary>
+    public string FolderId(string mailbox, string displayName)
+    {
+        lock (Server.State.Gate)
+            return Server.State.FindMailbox(mailbox)!.Folders.Values.Single(f => f.DisplayName == displayName).Id;
+    }
+
     public GraphTenantClient Client(MailboxLimits? limits = null, HttpMessageHandler? transport = null) =>
         GraphTenantClient.Create(Settings, limits, transport);
 
