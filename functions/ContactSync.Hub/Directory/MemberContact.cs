@@ -1,0 +1,27 @@
+using ContactSync.Engine.Items;
+using ContactSync.Engine.Normalisation;
+
+namespace ContactSync.Hub.Directory;
+
+/// <summary>A candidate member checked and made canonical: the member, or the reason it cannot be one; warnings for
+/// values kept as typed (a phone that cannot be made canonical is a warning, not an error).</summary>
+public sealed record MemberCandidate(Member? Member, string? Error, IReadOnlyList<string> Warnings);
+
+public static class MemberContact
+{
+    /// <summary>Normalises <paramref name="raw"/> with the tenant's region, fills a missing display name from the name
+    /// parts or the company, and refuses a contact with neither a name nor an e-mail address, or with an invalid
+    /// e-mail address.</summary>
+    public static MemberCandidate Prepare(FieldMap raw, string? region)
+    {
+        var (map, warnings) = new ContactNormaliser(region).Normalise(raw);
+        var bad = map.List(ContactFields.Emails).Where(e => !EmailAddresses.LooksValid(e)).ToList();
+        if (bad.Count > 0) return new(null, $"'{bad[0]}' is not a valid e-mail address.", []);
+        if (map[ContactFields.DisplayName] is null)
+            map = map.With(ContactFields.DisplayName, MemberIds.NameOf(map) is { Length: > 0 } n ? n : map[ContactFields.CompanyName]);
+        var id = MemberIds.Of(map);
+        return id is null
+            ? new(null, "The row has neither a name nor an e-mail address.", warnings)
+            : new(new Member(id, map), null, warnings);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ContactSync.Hub.Targets;
+
+public enum TargetKind { Mailbox }
+
+/// <summary>Where a tenant's items are synced (M1): one user's mailbox. <see cref="OwnerEmail"/> is required (M18) and
+/// decides the owner's groups; <see cref="MailboxUser"/> (a UPN or object id) defaults to it. <see cref="GroupIds"/>
+/// are groups the owner belongs to besides those that list the owner's e-mail among their members.</summary>
+public sealed record Target(
+    string Id, TargetKind Kind, string? OwnerEmail, string? MailboxUser, string PolicyId, IReadOnlyList<string> GroupIds,
+    string? ContactFolder = null)
+{
+    /// <summary>The mailbox Graph is called for: <see cref="MailboxUser"/>, else the owner's e-mail.</summary>
+    public string? Mailbox => MailboxUser ?? OwnerEmail;
+}
