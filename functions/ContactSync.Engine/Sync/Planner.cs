@@ -56,17 +56,21 @@ public static class Planner
 
     private static Side HubSide(SideView hub, StatusRow row)
     {
-        var version = hub.VersionOf(row.HubId, row.HubVersion);
+        var seen = row.Conflict?.HubVersion ?? row.HubVersion;
+        var version = hub.VersionOf(row.HubId, seen);
         if (version is null) return Side.Gone(row.Base);
-        if (version == row.HubVersion) return new Side(ItemState.Same, row.HubId, version, row.Base, null);
+        if (version == row.HubVersion || (version == seen && !hub.Items.ContainsKey(row.HubId)))
+            return new Side(ItemState.Same, row.HubId, version, row.Base, null);
         return hub.Items.TryGetValue(row.HubId, out var item) ? Compare(row, item, item.Item) : Side.Gone(row.Base);
     }
 
     private static Side RemoteSide(PlanContext ctx, SideView remote, StatusRow row)
     {
-        var version = remote.VersionOf(row.RemoteId, row.RemoteVersion);
+        var seen = row.Conflict?.RemoteVersion ?? row.RemoteVersion;
+        var version = remote.VersionOf(row.RemoteId, seen);
         if (version is null) return Side.Gone(row.Base);
-        if (version == row.RemoteVersion) return new Side(ItemState.Same, row.RemoteId, version, row.Base, null);
+        if (version == row.RemoteVersion || (version == seen && !remote.Items.ContainsKey(row.RemoteId)))
+            return new Side(ItemState.Same, row.RemoteId, version, row.Base, null);
         return remote.Items.TryGetValue(row.RemoteId, out var item)
             ? Compare(row, item, ctx.Projection.MergeBack(row.Base, item.Item)) : Side.Gone(row.Base);
     }
@@ -78,7 +82,8 @@ public static class Planner
         return new Side(same ? ItemState.Same : ItemState.Changed, item.Id, item.Version, same ? row.Base : content, item);
     }
 
-    /// <summary>A side that has not moved since the conflict was seen still holds what it held then.</summary>
+    /// <summary>A side that has not moved since the conflict was seen still holds what it held then (a delta does not
+    /// mention it, and its content was not fetched): the version and item the conflict recorded.</summary>
     private static Side Pending(Side side, FieldMap then, StatusRow row) =>
         side.State == ItemState.Gone || side.Raw is not null ? side
             : side with { State = then.ContentHash() == row.Hash ? ItemState.Same : ItemState.Changed, Content = then };

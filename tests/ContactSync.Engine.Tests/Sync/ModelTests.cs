@@ -8,7 +8,7 @@ namespace ContactSync.Engine.Tests.Sync;
 /// Model-based tests (STYLE.md principle 8): seeded random histories of creates, edits and deletes on both sides, token
 /// expiry, failing writes and crashes between any two steps with retried runs. After the final sync both sides agree (up
 /// to the projection), nothing in the hub is lost, nothing is duplicated, a read-only side got no write, and an immediate
-/// second sync plans nothing. Set CONTACTSYNC_SEED to replay one failing seed.
+/// second sync plans nothing. Set CONTACTSYNC_SEED to replay one failing seed, CONTACTSYNC_MODEL_CASES for a longer search.
 /// </summary>
 public sealed class ModelTests(ITestOutputHelper output)
 {
@@ -18,7 +18,7 @@ public sealed class ModelTests(ITestOutputHelper output)
     [MemberData(nameof(Batches))]
     public async Task Random_histories_with_crashes_converge(int batch)
     {
-        const int casesPerBatch = 750;
+        var casesPerBatch = int.TryParse(Environment.GetEnvironmentVariable("CONTACTSYNC_MODEL_CASES"), out var n) ? n : 750;
         var replay = Environment.GetEnvironmentVariable("CONTACTSYNC_SEED");
         var seeds = replay is null ? Enumerable.Range(batch * casesPerBatch + 1, casesPerBatch) : batch == 0 ? [int.Parse(replay)] : [];
         int crashes = 0;
