@@ -52,6 +52,18 @@ var jobsTableName = 'jobs'
 var jobsQueueName = 'sync-jobs'
 var tableNames = [
   jobsTableName
+  // ContactSync.Hub.HubTables
+  'tenants'
+  'policies'
+  'groups'
+  'members'
+  'hubcontacts'
+  'hubchanges'
+  'targets'
+  'syncstate'
+  'pairs'
+  'runs'
+  'due'
 ]
 var queueNames = [
   jobsQueueName

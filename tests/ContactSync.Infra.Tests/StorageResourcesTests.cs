@@ -91,12 +91,10 @@ public sealed class StorageResourcesTests
                 .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!);
 
-        // The handler and every ContactSync assembly it references (engine, storage, graph).
-        private static IEnumerable<Assembly> AppAssemblies()
-        {
-            var handler = typeof(ContactSync.Handler.Options.ProvisionedTenantsOptions).Assembly;
-            return handler.GetReferencedAssemblies().Where(n => n.Name?.StartsWith("ContactSync.", StringComparison.Ordinal) == true)
-                .Select(Assembly.Load).Prepend(handler);
-        }
+        // Every ContactSync assembly beside the tests (handler, hub, engine, storage, graph), used or not yet.
+        private static IEnumerable<Assembly> AppAssemblies() =>
+            Directory.EnumerateFiles(AppContext.BaseDirectory, "ContactSync.*.dll")
+                .Where(p => !Path.GetFileName(p).Contains(".Tests", StringComparison.Ordinal))
+                .Select(p => Assembly.Load(AssemblyName.GetAssemblyName(p)));
     }
 }
