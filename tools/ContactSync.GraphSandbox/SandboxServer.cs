@@ -41,6 +41,8 @@ public sealed class SandboxServer : IAsyncDisposable
         AddServices(builder.Services, options ?? new SandboxOptions());
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseDeltaFunctionSyntax();
+        app.UseRouting();
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<MailboxGate>();
         app.MapDirectoryApi();

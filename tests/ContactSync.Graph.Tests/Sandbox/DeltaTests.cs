@@ -67,6 +67,8 @@ public sealed class DeltaTests
         var round = await RoundAsync(h.Http, $"users/{h.Ann.Id}/contacts/delta");
         Assert.Equal(2, round.Pages);
         Assert.Equal(11, round.Items.Count);
+        var sdkForm = await RoundAsync(h.Http, $"users/{h.Ann.Id}/contacts/delta()");
+        Assert.Equal(11, sdkForm.Items.Count);
     }
 
     [Fact]

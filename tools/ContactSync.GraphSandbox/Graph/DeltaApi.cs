@@ -14,6 +14,14 @@ public static class DeltaApi
         app.MapGet("/v1.0/users/{user}/contactFolders/{folderId}/contacts/delta", (string folderId, HttpContext c, SandboxState s) => Delta(c, s, folderId));
     }
 
+    /// <summary>Graph takes a function as <c>delta</c> or <c>delta()</c> (the form the Kiota SDKs send): one route for both.</summary>
+    public static IApplicationBuilder UseDeltaFunctionSyntax(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path.Value?.EndsWith("/delta()", StringComparison.Ordinal) == true)
+            context.Request.Path = context.Request.Path.Value[..^2];
+        return next(context);
+    });
+
     static IResult Delta(HttpContext c, SandboxState s, string? folderId)
     {
         var mailbox = MailboxContext.Of(c, s);

@@ -20,7 +20,7 @@ public sealed class Throttler(TimeProvider clock)
             if (lane.Admitted.Count >= settings.RequestBudget)
             {
                 var free = lane.Admitted.Peek() + settings.Window - now;
-                return new Admission(false, "ApplicationThrottled", Math.Max(1, (int)Math.Ceiling(free.TotalSeconds)));
+                return new Admission(false, "MailboxRequests", Math.Max(1, (int)Math.Ceiling(free.TotalSeconds)));
             }
             lane.Admitted.Enqueue(now);
             lane.InFlight++;
