@@ -24,6 +24,8 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
     public FaultInjector? Faults { get; set; } = faults;
     /// <summary>Writes the engine made that the store accepted.</summary>
     public int AcceptedWrites { get; private set; }
+    /// <summary>Calls to <see cref="WriteAsync"/>: one per batch.</summary>
+    public int WriteCalls { get; private set; }
     /// <summary>Writes the engine sent, accepted or not.</summary>
     public int AttemptedWrites { get; private set; }
     public IReadOnlyCollection<StoredItem> Items => _items.Values;
@@ -51,6 +53,7 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
 
     public Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<WriteOp> ops, CancellationToken ct = default)
     {
+        WriteCalls++;
         var results = new List<WriteResult>(ops.Count);
         foreach (var op in ops)
         {
