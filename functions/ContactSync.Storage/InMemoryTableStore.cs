@@ -9,13 +9,13 @@ public sealed class InMemoryTableStore(TimeProvider? time = null) : ITableStore
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SortedDictionary<(string Pk, string Rk), TableEntity>> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, InMemoryTable> _tables = new(StringComparer.OrdinalIgnoreCase);
     private DateTimeOffset _lastStamp;
 
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken ct = default)
     {
         TableRules.CheckTableName(table);
-        lock (_gate) _tables.TryAdd(table, new(KeyOrder.Instance));
+        lock (_gate) _tables.TryAdd(table, new InMemoryTable(NextStamp));
         return Task.CompletedTask;
     }
 
@@ -24,7 +24,7 @@ public sealed class InMemoryTableStore(TimeProvider? time = null) : ITableStore
         TableRules.CheckKeys(partitionKey, rowKey);
         lock (_gate)
         {
-            var found = Rows(table).TryGetValue((partitionKey, rowKey), out var e);
+            var found = Table(table).Rows.TryGetValue((partitionKey, rowKey), out var e);
             return Task.FromResult(found ? StoredEntity.Copy(e!, e!.ETag, e.Timestamp) : null);
         }
     }
@@ -52,8 +52,8 @@ public sealed class InMemoryTableStore(TimeProvider? time = null) : ITableStore
         var size = query.Top ?? TableRules.MaxPageSize;
         lock (_gate)
         {
-            var matches = Rows(table)
-                .Where(kv => continuation is null || KeyOrder.Instance.Compare(kv.Key, (continuation.NextPartitionKey, continuation.NextRowKey ?? "")) >= 0)
+            var matches = Table(table).Rows
+                .Where(kv => continuation is null || InMemoryTable.KeyOrder.Instance.Compare(kv.Key, (continuation.NextPartitionKey, continuation.NextRowKey ?? "")) >= 0)
                 .Where(kv => predicate(kv.Value))
                 .Take(size + 1)
                 .ToList();
@@ -79,27 +79,7 @@ public sealed class InMemoryTableStore(TimeProvider? time = null) : ITableStore
         TableRules.CheckTableName(table);
         // Built only to hold the payload to the same 4 MiB limit the HTTP client checks.
         TableBatch.Create($"http://127.0.0.1:10002/devstoreaccount1/{table}", operations);
-        lock (_gate)
-        {
-            var rows = Rows(table);
-            var staged = new Dictionary<(string, string), TableEntity?>();
-            var etags = new List<string?>();
-            for (var i = 0; i < operations.Count; i++)
-            {
-                try
-                {
-                    etags.Add(Apply(rows, staged, operations[i]));
-                }
-                catch (StorageException e) when (e.Status != 0)
-                {
-                    throw new StorageException(e.Kind, e.Status, e.ErrorCode, $"Transaction on table {table}, operation {i} failed: {e.Message}")
-                    { OperationIndex = i };
-                }
-            }
-            foreach (var (key, entity) in staged)
-                if (entity is null) rows.Remove(key); else rows[key] = entity;
-            return Task.FromResult<IReadOnlyList<string?>>(etags);
-        }
+        lock (_gate) return Task.FromResult(Table(table).Apply(operations, batchOf: table));
     }
 
     private Task<string> Single(string table, TableOperation op)
@@ -107,45 +87,7 @@ public sealed class InMemoryTableStore(TimeProvider? time = null) : ITableStore
         TableRules.CheckTableName(table);
         if (op.Kind == TableOperationKind.Delete) TableRules.CheckKeys(op.Entity.PartitionKey, op.Entity.RowKey);
         else TableRules.CheckEntity(op.Entity);
-        lock (_gate)
-        {
-            var rows = Rows(table);
-            var staged = new Dictionary<(string, string), TableEntity?>();
-            var etag = Apply(rows, staged, op);
-            foreach (var (key, entity) in staged)
-                if (entity is null) rows.Remove(key); else rows[key] = entity;
-            return Task.FromResult(etag ?? "");
-        }
-    }
-
-    /// <summary>Performs one operation against <paramref name="staged"/> over <paramref name="rows"/> (read-only here).</summary>
-    private string? Apply(SortedDictionary<(string, string), TableEntity> rows, Dictionary<(string, string), TableEntity?> staged, TableOperation op)
-    {
-        var key = (op.Entity.PartitionKey, op.Entity.RowKey);
-        var current = staged.TryGetValue(key, out var s) ? s : rows.GetValueOrDefault(key);
-        var id = TableRules.Id(op.Entity);
-        if (op.Kind == TableOperationKind.Insert && current is not null)
-            throw new StorageException(StorageErrorKind.Conflict, 409, "EntityAlreadyExists", $"The specified entity already exists ({id}).");
-        if (op.Kind is TableOperationKind.Update or TableOperationKind.Delete)
-        {
-            if (current is null) throw new StorageException(StorageErrorKind.NotFound, 404, "ResourceNotFound", $"The specified resource does not exist ({id}).");
-            if (op.IfMatch != "*" && op.IfMatch != current.ETag)
-                throw new StorageException(StorageErrorKind.PreconditionFailed, 412, "UpdateConditionNotSatisfied",
-                    $"The update condition specified in the request was not satisfied ({id}).");
-        }
-        if (op.Kind == TableOperationKind.Delete) { staged[key] = null; return null; }
-
-        var stamp = NextStamp();
-        var etag = $"W/\"datetime'{Uri.EscapeDataString(EntityJson.FormatDate(stamp))}'\"";
-        var stored = StoredEntity.Copy(op.Entity, etag, stamp);
-        if (op.Mode == WriteMode.Merge && current is not null)
-        {
-            stored = StoredEntity.Copy(current, etag, stamp);
-            StoredEntity.MergeInto(stored, op.Entity);
-            TableRules.CheckEntity(stored);
-        }
-        staged[key] = stored;
-        return etag;
+        lock (_gate) return Task.FromResult(Table(table).Apply([op])[0] ?? "");
     }
 
     // Strictly increasing, so two writes in the same tick still get different ETags.
@@ -156,20 +98,10 @@ public sealed class InMemoryTableStore(TimeProvider? time = null) : ITableStore
         return _lastStamp;
     }
 
-    private SortedDictionary<(string Pk, string Rk), TableEntity> Rows(string table)
+    private InMemoryTable Table(string table)
     {
         TableRules.CheckTableName(table);
         return _tables.TryGetValue(table, out var rows) ? rows
             : throw new StorageException(StorageErrorKind.NotFound, 404, "TableNotFound", $"The table {table} does not exist.");
-    }
-
-    private sealed class KeyOrder : IComparer<(string Pk, string Rk)>
-    {
-        public static readonly KeyOrder Instance = new();
-        public int Compare((string Pk, string Rk) x, (string Pk, string Rk) y)
-        {
-            var c = string.CompareOrdinal(x.Pk, y.Pk);
-            return c != 0 ? c : string.CompareOrdinal(x.Rk, y.Rk);
-        }
     }
 }

@@ -70,10 +70,10 @@ public sealed class StorageAccount
     }
 
     public ITableStore CreateTableStore() =>
-        new HttpTableStore(TableEndpoint, Pipeline(_key is null ? null : new TableSharedKeyPolicy(_key)));
+        new HttpTableStore(new StorageHttp(TableEndpoint, Pipeline(_key is null ? null : new TableSharedKeyPolicy(_key))));
 
     public IQueueStore CreateQueueStore() =>
-        new HttpQueueStore(QueueEndpoint, Pipeline(_key is null ? null : new QueueSharedKeyPolicy(_key)));
+        new HttpQueueStore(new StorageHttp(QueueEndpoint, Pipeline(_key is null ? null : new QueueSharedKeyPolicy(_key))));
 
     // Authentication runs per retry so that each try carries a fresh x-ms-date and signature.
     private HttpPipeline Pipeline(HttpPipelinePolicy? sharedKeyPolicy)

@@ -2,14 +2,12 @@ using System.Globalization;
 using System.Xml.Linq;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 
 namespace ContactSync.Storage;
 
 /// <summary>The Queue service over REST (XML) on an Azure.Core pipeline; message text is base64 of UTF-8 on the wire.</summary>
-internal sealed class HttpQueueStore(Uri endpoint, HttpPipeline pipeline) : IQueueStore
+internal sealed class HttpQueueStore(StorageHttp http) : IQueueStore
 {
-    private readonly string _base = endpoint.AbsoluteUri.TrimEnd('/');
 
     public async Task CreateIfNotExistsAsync(string queue, CancellationToken ct = default)
     {
@@ -99,28 +97,10 @@ internal sealed class HttpQueueStore(Uri endpoint, HttpPipeline pipeline) : IQue
     private static DateTimeOffset Date(XElement m, string name) =>
         m.Element(name) is { } e ? DateTimeOffset.Parse(e.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : default;
 
-    private HttpMessage Message(RequestMethod method, string relative, string? body = null)
-    {
-        var message = pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(new Uri($"{_base}/{relative}"));
-        request.Headers.SetValue("x-ms-version", "2019-02-02");
-        if (body is not null)
-        {
-            request.Content = RequestContent.Create(BinaryData.FromString(body));
-            request.Headers.SetValue("Content-Type", "application/xml; charset=utf-8");
-        }
-        return message;
-    }
+    private HttpMessage Message(RequestMethod method, string relative, string? body = null) =>
+        http.Create(method, relative, body is null ? null : BinaryData.FromString(body), "application/xml; charset=utf-8");
 
-    private async Task<Response> Send(HttpMessage message, CancellationToken ct)
-    {
-        await pipeline.SendAsync(message, ct);
-        return message.Response;
-    }
+    private Task<Response> Send(HttpMessage message, CancellationToken ct) => http.SendAsync(message, ct);
 
-    private static string Header(Response response, string name) =>
-        response.Headers.TryGetValue(name, out var v) ? v
-            : throw new StorageException(StorageErrorKind.Other, response.Status, null, $"The response has no {name} header.");
+    private static string Header(Response response, string name) => StorageHttp.RequiredHeader(response, name, "Update message");
 }

@@ -1,17 +1,14 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 
 namespace ContactSync.Storage;
 
 /// <summary>The Table service over REST (JSON, <c>odata=minimalmetadata</c>) on an Azure.Core pipeline.</summary>
-internal sealed class HttpTableStore(Uri endpoint, HttpPipeline pipeline) : ITableStore
+internal sealed class HttpTableStore(StorageHttp http) : ITableStore
 {
     private static readonly RequestMethod Merge = new("MERGE");
-    private readonly string _base = endpoint.AbsoluteUri.TrimEnd('/');
 
     public async Task CreateTableIfNotExistsAsync(string table, CancellationToken ct = default)
     {
@@ -119,7 +116,7 @@ internal sealed class HttpTableStore(Uri endpoint, HttpPipeline pipeline) : ITab
         CancellationToken ct = default)
     {
         TableRules.CheckTableName(table);
-        var batch = TableBatch.Create($"{_base}/{table}", operations);
+        var batch = TableBatch.Create($"{http.BaseUrl}/{table}", operations);
         using var message = Message(RequestMethod.Post, "$batch", batch.Body, batch.ContentType);
         var response = await Send(message, ct);
         if (response.Status != 202) throw StorageErrors.FromResponse(response, $"Transaction on table {table}");
@@ -135,34 +132,22 @@ internal sealed class HttpTableStore(Uri endpoint, HttpPipeline pipeline) : ITab
 
     private HttpMessage Message(RequestMethod method, string relative, byte[]? body = null, string contentType = "application/json")
     {
-        var message = pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(new Uri($"{_base}/{relative}"));
-        request.Headers.SetValue("x-ms-version", "2019-02-02");
-        request.Headers.SetValue("DataServiceVersion", "3.0;NetFx");
-        request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
-        request.Headers.SetValue("Accept", "application/json;odata=minimalmetadata");
-        if (body is not null)
-        {
-            request.Content = RequestContent.Create(body);
-            request.Headers.SetValue("Content-Type", contentType);
-        }
+        var message = http.Create(method, relative, body is null ? null : new BinaryData(body), contentType);
+        var headers = message.Request.Headers;
+        headers.SetValue("DataServiceVersion", "3.0;NetFx");
+        headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
+        headers.SetValue("Accept", "application/json;odata=minimalmetadata");
         return message;
     }
 
-    private async Task<Response> Send(HttpMessage message, CancellationToken ct)
-    {
-        await pipeline.SendAsync(message, ct);
-        return message.Response;
-    }
+    private Task<Response> Send(HttpMessage message, CancellationToken ct) => http.SendAsync(message, ct);
 
     private async Task<string> ETagOf(HttpMessage message, string what, CancellationToken ct)
     {
         var response = await Send(message, ct);
         if (response.Status is not (201 or 204)) throw StorageErrors.FromResponse(response, what);
-        return Header(response, "ETag") ?? throw new StorageException(StorageErrorKind.Other, response.Status, null, $"{what}: the response has no ETag.");
+        return StorageHttp.RequiredHeader(response, "ETag", what);
     }
 
-    private static string? Header(Response response, string name) => response.Headers.TryGetValue(name, out var v) ? v : null;
+    private static string? Header(Response response, string name) => StorageHttp.Header(response, name);
 }
