@@ -67,7 +67,10 @@ public static partial class PhoneNumbers
         if (plan is not null && digits.Length < plan.MinLength)
             return Fail(kept, $"too short for {plan.Region} (+{code}): {digits.Length} digits, expected {Lengths(plan)}");
         if (plan is not null && digits.Length > plan.MaxLength || total > E164MaxDigits)
-            return Fail(kept, $"too long for {plan?.Region ?? "+" + code}: {digits.Length} digits, expected {(plan is null ? $"at most {E164MaxDigits - code.Length}" : Lengths(plan))}");
+        {
+            var expected = plan is null ? $"at most {E164MaxDigits - code.Length}" : Lengths(plan);
+            return Fail(kept, $"too long for {plan?.Region ?? "+" + code}: {digits.Length} digits, expected {expected}");
+        }
         if (plan is null && total < 7) return Fail(kept, $"too short: {digits.Length} digits after +{code}");
         return new($"+{code}{digits}{(extension is null ? "" : ExtensionMarker + extension)}", true, null);
     }
