@@ -188,4 +188,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = api.outputs.uri
+output TENANT_SECRET_NAMES object = tenantSettings.outputs.secretNamesById
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

@@ -41,4 +41,5 @@ var tenantAppSettings = reduce(range(0, length(tenants)), {}, (settings, i) => u
 }))
 
 output appSettings object = tenantAppSettings
-output secretNames array = secretNames
+@description('Key Vault secret name of each tenant\'s credential, by tenant id (docs/deploy.md sets them).')
+output secretNamesById object = toObject(range(0, length(tenants)), i => tenants[i].id, i => secretNames[i])
