@@ -14,6 +14,8 @@ public sealed record SandboxOptions
     /// <summary>Delay before the first retry of a failed delivery; doubled on each further attempt.</summary>
     public TimeSpan NotificationRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
     public int MaxDeliveryAttempts { get; init; } = 6;
+    /// <summary>How long the notifier lets changes gather before POSTing them together.</summary>
+    public TimeSpan NotificationBatchWindow { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>Makes the opaque validation token; the default one needs URL encoding ('+', spaces, '%', non-ASCII).</summary>
     public Func<string> ValidationTokenFactory { get; init; } = DefaultValidationToken;
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -130,6 +130,34 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_burst_of_changes_goes_out_in_one_POST_and_a_slow_answer_is_retried()
+    {
+        var (h, hook) = await StartAsync(new SandboxOptions { NotificationTimeout = TimeSpan.FromMilliseconds(500), NotificationRetryDelay = TimeSpan.FromMilliseconds(100) });
+        await using var _ = h;
+        await using var __ = hook;
+        Assert.Equal(201, (int)(await h.Http.PostAsync("subscriptions", SandboxHarness.Json(Body(hook.Url, $"/users/{h.Ann.Id}/contacts")))).StatusCode);
+        hook.NotificationDelays.Enqueue(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 5; i++) h.Server.OutlookCreate(h.Ann.Id, new JsonObject { ["givenName"] = $"Burst{i}" });
+        await hook.WaitForAsync(items => items.Count >= 10);
+        var attempts = h.Server.Control.Deliveries().Where(d => d.Kind == "notification").ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal((null, false, 5), (attempts[0].Status, attempts[0].Succeeded, attempts[0].Items));
+        Assert.Equal((202, true, 2), (attempts[1].Status, attempts[1].Succeeded, attempts[1].Attempt));
+        Assert.Equal(2, hook.Posts.Count);
+    }
+
+    [Fact]
+    public async Task Another_tenants_mailbox_cannot_be_subscribed()
+    {
+        var (h, hook) = await StartAsync();
+        await using var _ = h;
+        await using var __ = hook;
+        var foreign = h.Client("fabrikam", "app-9");
+        Assert.Equal(403, (int)(await foreign.PostAsync("subscriptions", SandboxHarness.Json(Body(hook.Url, $"/users/{h.Ann.Id}/contacts")))).StatusCode);
+        Assert.Empty(hook.RawTokens);
+    }
+
+    [Fact]
     public async Task Lifecycle_events_reach_the_lifecycle_url_and_subscriptionRemoved_removes_it()
     {
         var (h, hook) = await StartAsync();

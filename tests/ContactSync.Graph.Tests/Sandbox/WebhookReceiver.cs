@@ -28,6 +28,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public Func<string, string, Task<IResult>> OnValidation { get; set; } = (decoded, _) => Task.FromResult(Results.Text(decoded, "text/plain"));
     /// <summary>Status codes for successive notification POSTs; 202 once they run out.</summary>
     public ConcurrentQueue<int> NotificationStatuses { get; } = new();
+    /// <summary>Delays before answering successive notification POSTs (the POST is still recorded).</summary>
+    public ConcurrentQueue<TimeSpan> NotificationDelays { get; } = new();
     public IReadOnlyList<JsonObject> Posts => posts.ToArray();
     /// <summary>validationToken as it appeared on the wire (still URL-encoded).</summary>
     public IReadOnlyList<string> RawTokens => rawTokens.ToArray();
@@ -56,6 +58,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
         Assert.Equal("fn-key", c.Request.Query["code"].ToString());
         posts.Enqueue((await JsonNode.ParseAsync(c.Request.Body))!.AsObject());
+        if (NotificationDelays.TryDequeue(out var delay)) await Task.Delay(delay);
         return Results.StatusCode(NotificationStatuses.TryDequeue(out var status) ? status : 202);
     }
 

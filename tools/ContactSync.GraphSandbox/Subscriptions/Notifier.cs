@@ -20,6 +20,8 @@ public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient htt
         var reader = feed.Reader;
         while (await reader.WaitToReadAsync(stop))
         {
+            // Let a burst gather so that it goes out as one POST, as Graph batches notifications.
+            await Task.Delay(state.Options.NotificationBatchWindow, stop);
             var notifications = new List<(Subscription Subscription, JsonObject Item)>();
             while (reader.TryRead(out var change)) notifications.AddRange(Match(change));
             foreach (var group in notifications.GroupBy(n => n.Subscription.NotificationUrl))
