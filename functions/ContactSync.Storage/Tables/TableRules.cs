@@ -63,7 +63,7 @@ internal static partial class TableRules
     public static string? PropertyNameProblem(string name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 255) return $"Property name '{name}' must have 1–255 characters.";
-        if (name is "PartitionKey" or "RowKey" or "Timestamp" or "ETag")
+        if (name is "PartitionKey" or "RowKey" or "Timestamp")
             return $"Property name '{name}' is a system property; set it on TableEntity itself.";
         if (!(char.IsLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsLetterOrDigit(c) || c == '_'))
             return $"Property name '{name}' is not a valid identifier (letters, digits, '_', not starting with a digit).";

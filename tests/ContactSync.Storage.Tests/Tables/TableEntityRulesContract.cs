@@ -12,6 +12,7 @@ public abstract class TableEntityRulesContract : TableContractBase
         await Store.UpsertAsync(Table, Entity("types", "all",
             ("Long", long.MaxValue), ("SmallLong", 42L), ("Int", int.MinValue), ("When", when), ("Old", new DateTimeOffset(1601, 1, 1, 0, 0, 0, TimeSpan.Zero)),
             ("Id", guid), ("Bytes", bytes), ("Yes", true), ("No", false), ("Pi", Math.PI), ("Whole", 2.0), ("Tiny", 1e-300),
+            ("Utc", new DateTime(2025, 6, 1, 8, 0, 0, DateTimeKind.Utc)), ("ETag", "graph-etag"),
             ("Text", "Zażółć gęślą jaźń — 日本語 😀 \"quoted\" 'single' \\ / <xml/>"), ("Empty", "")));
 
         var e = (await Store.GetAsync(Table, "types", "all"))!;
@@ -30,6 +31,9 @@ public abstract class TableEntityRulesContract : TableContractBase
         Assert.Equal(1e-300, e["Tiny"]);
         Assert.Equal("Zażółć gęślą jaźń — 日本語 😀 \"quoted\" 'single' \\ / <xml/>", e["Text"]);
         Assert.Equal("", e["Empty"]);
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero), e.GetDateTime("Utc"));
+        Assert.Equal("graph-etag", e["ETag"]);
+        Assert.Equal(16, e.Properties.Count);
     }
 
     [Theory]
