@@ -17,6 +17,7 @@ public sealed class DevHost : IAsyncDisposable
     private HandlerProcess? _handler;
     private WebApplication? _http;
     private FunctionInvoker? _invoker;
+    private int _disposed;
 
     private DevHost(HostJson host, IReadOnlyList<FunctionDefinition> functions, AppSettings settings)
     {
@@ -87,6 +88,7 @@ public sealed class DevHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         try { await Task.WhenAll(_drivers).WaitAsync(TimeSpan.FromSeconds(15)); }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException) { }

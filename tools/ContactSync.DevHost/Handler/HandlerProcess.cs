@@ -52,7 +52,10 @@ public sealed class HandlerProcess : IAsyncDisposable
         while (deadline.Elapsed < timeout)
         {
             if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(ct); // drains its output, which says why
                 throw new InvalidOperationException($"the handler exited with code {_process.ExitCode} before it was ready");
+            }
             try
             {
                 using var _ = await http.GetAsync(BaseAddress, ct);
@@ -70,9 +73,9 @@ public sealed class HandlerProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try { await _process.WaitForExitAsync(cts.Token); } catch (OperationCanceledException) { }
         }
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await _process.WaitForExitAsync(cts.Token); } catch (OperationCanceledException) { } // also drains output
         _process.Dispose();
     }
 
