@@ -64,6 +64,8 @@ internal static class EntityJson
             if (p.Name is "PartitionKey" or "RowKey" or "Timestamp" || p.Name.StartsWith("odata.", StringComparison.Ordinal)
                 || p.Name.EndsWith(TypeSuffix, StringComparison.Ordinal))
                 continue;
+            // The service stores no nulls; a $select of a property an entity lacks comes back as null: leave it out.
+            if (p.Value.ValueKind == JsonValueKind.Null) continue;
             var type = json.TryGetProperty(p.Name + TypeSuffix, out var t) ? t.GetString() : null;
             entity.Properties[p.Name] = ReadValue(p.Value, type);
         }

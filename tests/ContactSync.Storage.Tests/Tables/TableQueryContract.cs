@@ -73,7 +73,7 @@ public abstract class TableQueryContract : TableContractBase
     public async Task Select_returns_only_the_named_properties_and_the_keys()
     {
         await Seed("sel", 1);
-        var page = await Store.QueryPageAsync(Table, new TableQuery(TableFilter.Partition("sel"), Select: ["Name"]));
+        var page = await Store.QueryPageAsync(Table, new TableQuery(TableFilter.Partition("sel"), Select: ["Name", "NotThere"]));
         var e = Assert.Single(page.Entities);
         Assert.Equal(("sel", "r0"), (e.PartitionKey, e.RowKey));
         Assert.Equal(["Name"], e.Properties.Keys);
