@@ -2,7 +2,7 @@
 // Key Vault, identity and monitoring, plus the tenants listed in tenants.parameters.json. `azd up` deploys it.
 targetScope = 'subscription'
 
-import { tenant } from 'types.bicep'
+import { provisionedTenant } from 'types.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -22,7 +22,7 @@ param principalId string = ''
 param adminKey string
 
 @description('Tenants to provision; empty means the list in tenants.parameters.json.')
-param tenants tenant[] = []
+param tenants provisionedTenant[] = []
 
 @secure()
 @description('Tenant credentials by tenant id (client secret, or base64 PFX); a tenant left out keeps the secret already in Key Vault.')

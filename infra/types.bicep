@@ -1,8 +1,8 @@
-// Shapes shared by main.bicep and its modules.
+// Shapes shared by main.bicep and its modules. (Not named `tenant`: that would shadow the tenant() function.)
 
 @export()
 @description('A tenant provisioned from parameters (infra/tenants.parameters.json). Its credential is not here: it goes into Key Vault.')
-type tenant = {
+type provisionedTenant = {
   @minLength(1)
   @maxLength(64)
   @description('ContactSync tenant id, [A-Za-z0-9._-]{1,64}.')

@@ -2,10 +2,10 @@
 // ContactSync.Handler.Options.ProvisionedTenantsOptions (section "Tenants": Tenants__<i>__<Property>).
 // A tenant whose credential is absent from tenantSecrets keeps the secret already in the vault (set it with
 // `az keyvault secret set`, docs/deploy.md), so redeploying without secrets never blanks them.
-import { tenant } from '../types.bicep'
+import { provisionedTenant } from '../types.bicep'
 
 param keyVaultName string
-param tenants tenant[]
+param tenants provisionedTenant[]
 @secure()
 @description('Credential per tenant id: a client secret, or a base64 PFX for credential "certificate".')
 param tenantSecrets object

@@ -38,7 +38,7 @@ public sealed class TenantsFromParametersTests
     [Fact]
     public void The_bicep_tenant_type_has_exactly_the_fields_of_the_sample_and_tenants_bicep_reads_only_those()
     {
-        var type = Infra.File("types.bicep").OfKind("type").Single(t => t.Name == "tenant").Text;
+        var type = Infra.File("types.bicep").OfKind("type").Single(t => t.Name == "provisionedTenant").Text;
         var fields = BicepObjects.TopLevelKeys(type, type.IndexOf('{')).ToHashSet();
         Assert.All(SampleTenants(), t => Assert.Equal(fields.Order(), t!.AsObject().Select(p => p.Key).Order()));
         var used = Regex.Matches(TenantsBicep, @"\b(?:tenants\[i\]|t)\.(?<f>\w+)").Select(m => m.Groups["f"].Value).ToHashSet();
