@@ -180,6 +180,25 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task Delivery_pauses_after_reauthorizationRequired_until_the_app_reauthorizes()
+    {
+        var (h, hook) = await StartAsync();
+        await using var _ = h;
+        await using var __ = hook;
+        using var created = await h.Http.PostAsync("subscriptions", SandboxHarness.Json(Body(hook.Url, $"/users/{h.Ann.Id}/contacts", hook.Url)));
+        var id = (await SandboxHarness.BodyAsync(created))["id"]!.GetValue<string>();
+        h.Server.Control.FireLifecycle(id, "reauthorizationRequired");
+        await hook.WaitForAsync(items => items.Count == 1);
+
+        h.Server.OutlookCreate(h.Ann.Id, new JsonObject { ["givenName"] = "Held" });
+        await Task.Delay(500);
+        Assert.Single(hook.Items);
+        Assert.Equal(204, (int)(await h.Http.PostAsync($"subscriptions/{id}/reauthorize", null)).StatusCode);
+        await hook.WaitForAsync(items => items.Count == 2);
+        Assert.Equal("created", hook.Items.Last()["changeType"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Renewal_extends_expiry_and_expired_subscriptions_disappear()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);

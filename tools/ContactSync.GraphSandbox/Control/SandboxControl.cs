@@ -128,7 +128,8 @@ public sealed class SandboxControl(SandboxState state, ContactStore store, Throt
         {
             subscription = state.Subscriptions.GetValueOrDefault(subscriptionId) ?? throw GraphException.NotFound();
             if (subscription.LifecycleNotificationUrl is null) throw GraphException.BadRequest("The subscription has no lifecycleNotificationUrl.");
-            if (lifecycleEvent == "subscriptionRemoved") state.Subscriptions.Remove(subscriptionId);
+            if (lifecycleEvent == "subscriptionRemoved") { state.Subscriptions.Remove(subscriptionId); state.HeldNotifications.Remove(subscriptionId); }
+            if (lifecycleEvent == "reauthorizationRequired") state.Subscriptions[subscriptionId] = subscription with { ReauthorizationPending = true };
         }
         notifier.Lifecycle(subscription, lifecycleEvent);
     }

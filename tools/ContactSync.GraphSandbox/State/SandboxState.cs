@@ -19,6 +19,8 @@ public sealed class SandboxState(SandboxOptions options)
     public Dictionary<string, Mailbox> Mailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, DeltaToken> DeltaTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Subscription> Subscriptions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Notifications held for subscriptions awaiting reauthorization, by subscription id.</summary>
+    public Dictionary<string, List<System.Text.Json.Nodes.JsonObject>> HeldNotifications { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public ConcurrentDictionary<string, MailboxCounters> Counters { get; } = new(StringComparer.OrdinalIgnoreCase);
     public ThrottleSettings Throttling { get; set; } = options.Throttling;
@@ -50,7 +52,7 @@ public sealed class SandboxState(SandboxOptions options)
     {
         lock (Gate)
         {
-            Tenants.Clear(); Users.Clear(); Groups.Clear(); Mailboxes.Clear(); DeltaTokens.Clear(); Subscriptions.Clear();
+            Tenants.Clear(); Users.Clear(); Groups.Clear(); Mailboxes.Clear(); DeltaTokens.Clear(); Subscriptions.Clear(); HeldNotifications.Clear();
         }
         Counters.Clear();
         MailboxFaults.Clear();

@@ -59,7 +59,7 @@ public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient htt
         foreach (var s in matching)
         {
             var path = $"Users/{change.UserId}/Contacts/{change.ContactId}";
-            yield return (s, new JsonObject
+            var item = new JsonObject
             {
                 ["subscriptionId"] = s.Id,
                 ["subscriptionExpirationDateTime"] = Subscription.Format(s.Expiration),
@@ -74,8 +74,37 @@ public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient htt
                 },
                 ["clientState"] = s.ClientState,
                 ["tenantId"] = change.TenantId,
-            });
+            };
+            if (!Hold(s, item)) yield return (s, item);
         }
+    }
+
+    /// <summary>Graph pauses delivery while a reauthorizationRequired event is unanswered.</summary>
+    bool Hold(Subscription subscription, JsonObject item)
+    {
+        if (!subscription.ReauthorizationPending) return false;
+        lock (state.Gate)
+        {
+            if (!state.HeldNotifications.TryGetValue(subscription.Id, out var held)) state.HeldNotifications[subscription.Id] = held = [];
+            held.Add(item);
+        }
+        return true;
+    }
+
+    /// <summary>Clears a pending reauthorization (reauthorize or renewal) and sends what was held.</summary>
+    public void Reauthorized(string subscriptionId)
+    {
+        Subscription? subscription;
+        List<JsonObject>? held;
+        lock (state.Gate)
+        {
+            if (!state.Subscriptions.TryGetValue(subscriptionId, out subscription)) return;
+            state.Subscriptions[subscriptionId] = subscription = subscription with { ReauthorizationPending = false };
+            state.HeldNotifications.Remove(subscriptionId, out held);
+        }
+        foreach (var chunk in (held ?? []).Chunk(MaxPerPost))
+            _ = DeliverAsync("notification", subscription.NotificationUrl, new JsonObject { ["value"] = new JsonArray(chunk.Select(i => (JsonNode)i).ToArray()) },
+                [subscription.Id], chunk.Length, stopping);
     }
 
     async Task DeliverAsync(string kind, string url, JsonObject payload, IReadOnlyList<string> subscriptionIds, int items, CancellationToken stop)

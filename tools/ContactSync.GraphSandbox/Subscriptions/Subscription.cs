@@ -17,6 +17,8 @@ public sealed record Subscription
     public string? LifecycleNotificationUrl { get; init; }
     public string? ClientState { get; init; }
     public required DateTimeOffset Expiration { get; init; }
+    /// <summary>Set by a reauthorizationRequired event; change notifications are held until the app reauthorizes or renews.</summary>
+    public bool ReauthorizationPending { get; init; }
 
     public JsonObject Render() => new()
     {

@@ -33,21 +33,22 @@ public static partial class SubscriptionApi
             });
         });
         app.MapGet("/v1.0/subscriptions/{id}", (string id, HttpContext c, SandboxState s) => Entity(c, Find(s, c, id), 200));
-        app.MapPatch("/v1.0/subscriptions/{id}", (string id, JsonObject body, HttpContext c, SandboxState s) =>
+        app.MapPatch("/v1.0/subscriptions/{id}", (string id, JsonObject body, HttpContext c, SandboxState s, Notifier notifier) =>
         {
             var expiration = Expiration(body, s);
-            Subscription renewed;
-            lock (s.Gate) s.Subscriptions[id] = renewed = Find(s, c, id) with { Expiration = expiration };
-            return Entity(c, renewed, 200);
+            lock (s.Gate) s.Subscriptions[id] = Find(s, c, id) with { Expiration = expiration };
+            notifier.Reauthorized(id);
+            return Entity(c, Find(s, c, id), 200);
         });
         app.MapDelete("/v1.0/subscriptions/{id}", (string id, HttpContext c, SandboxState s) =>
         {
-            lock (s.Gate) s.Subscriptions.Remove(Find(s, c, id).Id);
+            lock (s.Gate) { s.Subscriptions.Remove(Find(s, c, id).Id); s.HeldNotifications.Remove(id); }
             return Results.NoContent();
         });
-        app.MapPost("/v1.0/subscriptions/{id}/reauthorize", (string id, HttpContext c, SandboxState s) =>
+        app.MapPost("/v1.0/subscriptions/{id}/reauthorize", (string id, HttpContext c, SandboxState s, Notifier notifier) =>
         {
             Find(s, c, id);
+            notifier.Reauthorized(id);
             return Results.NoContent();
         });
     }
@@ -55,7 +56,11 @@ public static partial class SubscriptionApi
     /// <summary>Expired subscriptions disappear.</summary>
     public static void Sweep(SandboxState s)
     {
-        foreach (var expired in s.Subscriptions.Values.Where(x => x.Expiration <= s.Now).Select(x => x.Id).ToList()) s.Subscriptions.Remove(expired);
+        foreach (var expired in s.Subscriptions.Values.Where(x => x.Expiration <= s.Now).Select(x => x.Id).ToList())
+        {
+            s.Subscriptions.Remove(expired);
+            s.HeldNotifications.Remove(expired);
+        }
     }
 
     static Subscription Find(SandboxState s, HttpContext c, string id)
