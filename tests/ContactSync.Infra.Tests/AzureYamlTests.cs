@@ -3,7 +3,7 @@ using ContactSync.Infra.Tests.Reading;
 
 namespace ContactSync.Infra.Tests;
 
-/// <summary>azure.yaml deploys what the Bicep tags and what pack.sh lays out.</summary>
+/// <summary>azure.yaml deploys, to the site the Bicep tags, the zip pack.sh writes.</summary>
 public sealed class AzureYamlTests
 {
     private static readonly string Yaml = File.ReadAllText(Repo.PathOf("azure.yaml"));
@@ -15,7 +15,8 @@ public sealed class AzureYamlTests
         Assert.True(service.Success, "azure.yaml has no service");
         Assert.Equal("api", service.Groups["name"].Value);
         Assert.Matches(@"host:\s*function\b", service.Groups["body"].Value);
-        Assert.Matches(@"project:\s*\./artifacts/app\b", service.Groups["body"].Value);
+        Assert.Matches(@"language:\s*custom\b", service.Groups["body"].Value);
+        Assert.Matches(@"dist:\s*artifacts/contactsync\.zip\b", service.Groups["body"].Value);
         // api.bicep tags the site with the service name azd looks for.
         Assert.Contains("param serviceName string = 'api'", BicepInfra.Load().File("app/api.bicep").Source.Code);
     }
