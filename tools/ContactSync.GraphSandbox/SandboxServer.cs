@@ -71,6 +71,7 @@ public sealed class SandboxServer : IAsyncDisposable
         services.AddSingleton<BatchRunner>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<Handshake>();
+        services.AddSingleton<NotificationSender>();
         services.AddSingleton<Notifier>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifier>());
         services.AddSingleton<SandboxControl>();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using ContactSync.GraphSandbox.Graph;
 using ContactSync.GraphSandbox.State;
@@ -7,8 +5,8 @@ using ContactSync.GraphSandbox.State;
 namespace ContactSync.GraphSandbox.Subscriptions;
 
 /// <summary>Turns contact changes into change notifications and POSTs them in the background: whatever is waiting for the
-/// same notificationUrl goes in one POST; a POST not answered 2xx within 3 s is retried with doubling delays.</summary>
-public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient http, DeliveryLog log) : BackgroundService
+/// same notificationUrl goes in one POST (see <see cref="NotificationSender"/> for retries).</summary>
+public sealed class Notifier(SandboxState state, ChangeFeed feed, NotificationSender sender) : BackgroundService
 {
     const int MaxPerPost = 100;
 
@@ -29,7 +27,7 @@ public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient htt
                 foreach (var chunk in group.Chunk(MaxPerPost))
                 {
                     var payload = new JsonObject { ["value"] = new JsonArray(chunk.Select(n => (JsonNode)n.Item).ToArray()) };
-                    _ = DeliverAsync("notification", group.Key, payload, chunk.Select(n => n.Subscription.Id).Distinct().ToList(), chunk.Length, stop);
+                    _ = sender.SendAsync("notification", group.Key, payload, chunk.Select(n => n.Subscription.Id).Distinct().ToList(), chunk.Length, stop);
                 }
             }
         }
@@ -47,7 +45,7 @@ public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient htt
             ["lifecycleEvent"] = lifecycleEvent,
         };
         var payload = new JsonObject { ["value"] = new JsonArray(item) };
-        _ = DeliverAsync("lifecycle", subscription.LifecycleNotificationUrl!, payload, [subscription.Id], 1, stopping);
+        _ = sender.SendAsync("lifecycle", subscription.LifecycleNotificationUrl!, payload, [subscription.Id], 1, stopping);
     }
 
     IEnumerable<(Subscription, JsonObject)> Match(ContactChange change)
@@ -103,35 +101,7 @@ public sealed class Notifier(SandboxState state, ChangeFeed feed, HttpClient htt
             state.HeldNotifications.Remove(subscriptionId, out held);
         }
         foreach (var chunk in (held ?? []).Chunk(MaxPerPost))
-            _ = DeliverAsync("notification", subscription.NotificationUrl, new JsonObject { ["value"] = new JsonArray(chunk.Select(i => (JsonNode)i).ToArray()) },
+            _ = sender.SendAsync("notification", subscription.NotificationUrl, new JsonObject { ["value"] = new JsonArray(chunk.Select(i => (JsonNode)i).ToArray()) },
                 [subscription.Id], chunk.Length, stopping);
-    }
-
-    async Task DeliverAsync(string kind, string url, JsonObject payload, IReadOnlyList<string> subscriptionIds, int items, CancellationToken stop)
-    {
-        var text = payload.ToJsonString();
-        var delay = state.Options.NotificationRetryDelay;
-        for (var attempt = 1; attempt <= state.Options.MaxDeliveryAttempts && !stop.IsCancellationRequested; attempt++)
-        {
-            var watch = Stopwatch.StartNew();
-            int? status = null;
-            string? error = null;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            timeout.CancelAfter(state.Options.NotificationTimeout);
-            try
-            {
-                using var content = new StringContent(text, Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(url, content, timeout.Token);
-                status = (int)response.StatusCode;
-            }
-            catch (OperationCanceledException) when (!stop.IsCancellationRequested) { error = "timed out"; }
-            catch (HttpRequestException e) { error = e.Message; }
-            catch (OperationCanceledException) { return; }
-            var ok = status is >= 200 and < 300;
-            log.Add(new DeliveryRecord(DateTimeOffset.UtcNow, kind, url, subscriptionIds, items, attempt, status, watch.Elapsed.TotalMilliseconds, ok, error));
-            if (ok) return;
-            try { await Task.Delay(delay, stop); } catch (OperationCanceledException) { return; }
-            delay *= 2;
-        }
     }
 }
