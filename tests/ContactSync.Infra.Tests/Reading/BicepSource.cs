@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ContactSync.Infra.Tests.Reading;
 
 /// <summary>Bicep text with comments removed, read with a small scanner that knows strings and <c>${…}</c>
@@ -33,9 +31,12 @@ public sealed class BicepSource
         throw new FormatException($"{Path}: unbalanced bracket at offset {open}");
     }
 
-    /// <summary>Characters from <paramref name="start"/> with a flag telling whether each one is inside a string
-    /// literal (interpolation holes count as code).</summary>
-    public static IEnumerable<(int Index, char Char, bool InString)> Walk(string code, int start = 0)
+    /// <summary>Characters from <paramref name="start"/>, each flagged when it is inside a string literal
+    /// (interpolation holes count as code) or inside a comment.</summary>
+    public static IEnumerable<(int Index, char Char, bool InString)> Walk(string code, int start = 0) =>
+        Scan(code, start).Where(c => !c.InComment).Select(c => (c.Index, c.Char, c.InString));
+
+    private static IEnumerable<(int Index, char Char, bool InString, bool InComment)> Scan(string code, int start)
     {
         // Each frame is a string literal (Hole = false) or an interpolation hole with its own brace depth.
         var frames = new Stack<(bool Hole, int Depth)>();
@@ -45,58 +46,32 @@ public sealed class BicepSource
             var next = i + 1 < code.Length ? code[i + 1] : '\0';
             if (frames.Count > 0 && !frames.Peek().Hole)
             {
-                yield return (i, c, true);
-                if (c == '\\' && next != '\0') yield return (++i, next, true);
-                else if (c == '$' && next == '{') { yield return (++i, next, true); frames.Push((true, 0)); }
+                yield return (i, c, true, false);
+                if (c == '\\' && next != '\0') yield return (++i, next, true, false);
+                else if (c == '$' && next == '{') { yield return (++i, next, true, false); frames.Push((true, 0)); }
                 else if (c == '\'') frames.Pop();
                 continue;
             }
-            if (c == '\'') { frames.Push((false, 0)); yield return (i, c, true); continue; }
+            if (c == '/' && next is '/' or '*')
+            {
+                var end = next == '/' ? code.IndexOf('\n', i) : code.IndexOf("*/", i + 2, StringComparison.Ordinal) + 2;
+                var stop = end < (next == '/' ? 0 : 2) ? code.Length : end;
+                for (; i < stop; i++) yield return (i, code[i], false, true);
+                i--;
+                continue;
+            }
+            if (c == '\'') { frames.Push((false, 0)); yield return (i, c, true, false); continue; }
             if (frames.Count > 0 && c is '{' or '}')
             {
                 var (_, depth) = frames.Pop();
-                if (c == '}' && depth == 0) { yield return (i, c, true); continue; } // the hole closes: back in the string
+                if (c == '}' && depth == 0) { yield return (i, c, true, false); continue; } // the hole closes: back in the string
                 frames.Push((true, c == '{' ? depth + 1 : depth - 1));
             }
-            yield return (i, c, false);
+            yield return (i, c, false, false);
         }
     }
 
-    // Comments are found with the same string/hole tracking as Walk, so an apostrophe in a comment or "//" in a
-    // string literal cannot derail it.
-    private static string StripComments(string text)
-    {
-        var code = new StringBuilder(text.Length);
-        var frames = new Stack<(bool Hole, int Depth)>();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var next = i + 1 < text.Length ? text[i + 1] : '\0';
-            var inString = frames.Count > 0 && !frames.Peek().Hole;
-            if (!inString && c == '/' && next is '/' or '*')
-            {
-                var line = next == '/';
-                var end = line ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                var stop = end < 0 ? text.Length : line ? end : end + 2;
-                code.Append('\n', text[i..stop].Count(ch => ch == '\n'));
-                i = stop - 1;
-                continue;
-            }
-            code.Append(c);
-            if (inString)
-            {
-                if (c == '\\' && next != '\0') code.Append(text[++i]);
-                else if (c == '$' && next == '{') { code.Append(text[++i]); frames.Push((true, 0)); }
-                else if (c == '\'') frames.Pop();
-            }
-            else if (c == '\'') frames.Push((false, 0));
-            else if (frames.Count > 0 && c is '{' or '}')
-            {
-                var (_, depth) = frames.Pop();
-                if (c == '}' && depth == 0) continue;
-                frames.Push((true, c == '{' ? depth + 1 : depth - 1));
-            }
-        }
-        return code.ToString();
-    }
+    // Comments become nothing but their line breaks, so line-based reads keep their line numbers.
+    private static string StripComments(string text) =>
+        string.Concat(Scan(text, 0).Where(c => !c.InComment || c.Char == '\n').Select(c => c.Char));
 }
