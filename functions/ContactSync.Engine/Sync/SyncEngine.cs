@@ -41,33 +41,37 @@ public sealed class SyncEngine(IItemStore hub, IItemStore remote, IStatusStore s
     private async Task<(Plan Plan, SyncTokens? Tokens)> PrepareAsync(SyncOptions options, PartialIds? only, CancellationToken ct)
     {
         var rows = await status.LoadAsync(ct).ConfigureAwait(false);
-        ChangeSet hubChanges, remoteChanges;
+        var lastHub = rows.ToDictionary(r => r.HubId, r => r.HubVersion, StringComparer.Ordinal);
+        var lastRemote = rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.RemoteId, r => r.RemoteVersion, StringComparer.Ordinal);
+        SideView hubView, remoteView;
+        SyncTokens? next = null;
         if (only is null)
         {
             var tokens = await status.LoadTokensAsync(ct).ConfigureAwait(false);
-            hubChanges = await hub.ListChangesAsync(tokens.Hub, ct).ConfigureAwait(false);
-            remoteChanges = await remote.ListChangesAsync(tokens.Remote, ct).ConfigureAwait(false);
+            var hubChanges = await hub.ListChangesAsync(tokens.Hub, ct).ConfigureAwait(false);
+            var remoteChanges = await remote.ListChangesAsync(tokens.Remote, ct).ConfigureAwait(false);
+            hubView = await ViewAsync(hub, hubChanges, lastHub, ct).ConfigureAwait(false);
+            remoteView = await ViewAsync(remote, remoteChanges, lastRemote, ct).ConfigureAwait(false);
+            next = new SyncTokens(hubChanges.NextToken, remoteChanges.NextToken);
         }
         else
         {
-            var hubIds = only.Hub.Concat(rows.Where(r => only.Remote.Contains(r.RemoteId)).Select(r => r.HubId)).Distinct().ToList();
-            var remoteIds = only.Remote.Concat(rows.Where(r => !r.IsUnlinked && only.Hub.Contains(r.HubId)).Select(r => r.RemoteId)).Distinct().ToList();
-            hubChanges = await ReadAsync(hub, hubIds, ct).ConfigureAwait(false);
-            remoteChanges = await ReadAsync(remote, remoteIds, ct).ConfigureAwait(false);
+            var byRemote = rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.RemoteId, r => r.HubId, StringComparer.Ordinal);
+            var byHub = rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.HubId, r => r.RemoteId, StringComparer.Ordinal);
+            hubView = await ReadAsync(hub, only.Hub.Concat(only.Remote.Where(byRemote.ContainsKey).Select(id => byRemote[id])), ct).ConfigureAwait(false);
+            remoteView = await ReadAsync(remote, only.Remote.Concat(only.Hub.Where(byHub.ContainsKey).Select(id => byHub[id])), ct).ConfigureAwait(false);
         }
-        var hubView = await ViewAsync(hub, hubChanges, rows.ToDictionary(r => r.HubId, r => r.HubVersion, StringComparer.Ordinal), ct).ConfigureAwait(false);
-        var remoteView = await ViewAsync(remote, remoteChanges,
-            rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.RemoteId, r => r.RemoteVersion, StringComparer.Ordinal), ct).ConfigureAwait(false);
-        var plan = Planner.Plan(rows, hubView, remoteView, options);
-        return (plan, only is null ? new SyncTokens(hubChanges.NextToken, remoteChanges.NextToken) : null);
+        return (Planner.Plan(rows, hubView, remoteView, options), next);
     }
 
-    /// <summary>A delta made of the named ids: those still there as changed, the others as deleted.</summary>
-    private static async Task<ChangeSet> ReadAsync(IItemStore store, IReadOnlyCollection<string> ids, CancellationToken ct)
+    /// <summary>A partial view made of the named ids: those still there as changed (with their content), the rest as deleted.</summary>
+    private static async Task<SideView> ReadAsync(IItemStore store, IEnumerable<string> named, CancellationToken ct)
     {
+        var ids = named.Distinct(StringComparer.Ordinal).ToList();
         var found = ids.Count == 0 ? [] : await store.GetManyAsync(ids, ct).ConfigureAwait(false);
         var present = found.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        return new ChangeSet(found.Select(f => new ItemVersion(f.Id, f.Version)).ToList(), ids.Where(i => !present.Contains(i)).ToList(), false, null);
+        var changes = new ChangeSet(found.Select(f => new ItemVersion(f.Id, f.Version)).ToList(), ids.Where(i => !present.Contains(i)).ToList(), false, null);
+        return new SideView(changes, found);
     }
 
     private static async Task<SideView> ViewAsync(IItemStore store, ChangeSet changes, IReadOnlyDictionary<string, string> last, CancellationToken ct)

@@ -18,7 +18,7 @@ public sealed class ModelTests(ITestOutputHelper output)
     [MemberData(nameof(Batches))]
     public async Task Random_histories_with_crashes_converge(int batch)
     {
-        var casesPerBatch = int.TryParse(Environment.GetEnvironmentVariable("CONTACTSYNC_MODEL_CASES"), out var n) ? n : 750;
+        var casesPerBatch = int.TryParse(Environment.GetEnvironmentVariable("CONTACTSYNC_MODEL_CASES"), out var n) ? n : 2500;
         var replay = Environment.GetEnvironmentVariable("CONTACTSYNC_SEED");
         var seeds = replay is null ? Enumerable.Range(batch * casesPerBatch + 1, casesPerBatch) : batch == 0 ? [int.Parse(replay)] : [];
         int crashes = 0;
