@@ -1,0 +1,52 @@
+using System.Text;
+using ContactSync.Engine.Items;
+using ContactSync.Hub.Directory;
+using ContactSync.Hub.Directory.Csv;
+using ContactSync.Hub.Tests.Support;
+
+namespace ContactSync.Hub.Tests.Directory;
+
+public class ContactCsvExportTests
+{
+    [Fact]
+    public void The_export_is_utf8_with_bom_under_outlooks_header_and_keeps_every_value()
+    {
+        var contact = new Contact
+        {
+            GivenName = "Łukasz", Surname = "Żółć", CompanyName = "Wróbel, Syn i S-ka", Emails = ["a@x.pl", "b@x.pl", "c@x.pl", "d@x.pl"],
+            BusinessPhones = ["+48221234567", "+48221234568", "+48221234569"], MobilePhones = ["+48600100200", "+48600100201"],
+            Notes = "Linia 1\nLinia \"2\"", Categories = ["VIP", "Klient"], Classification = "Customers/Poland", Birthday = "1980-04-15",
+            BusinessAddress = new PostalAddress("ul. Piotrkowska 1", "Łódź", null, "90-001", "Polska"),
+        }.ToFieldMap();
+        var bytes = ContactCsvExport.ToBytes([contact]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var records = CsvText.Read(Encoding.UTF8.GetString(bytes[3..]), ',');
+        Assert.Equal([.. OutlookCsvFormat.OutlookHeaders, "Nickname", "Classification"], records[0].Fields);
+        Assert.Equal(contact, OutlookCsvFormat.Format.Reader(records[0].Fields)(records[1].Fields));
+        var row = records[0].Fields.Zip(records[1].Fields).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal("c@x.pl; d@x.pl", row["E-mail 3 Address"]);
+        Assert.Equal("+48221234568; +48221234569", row["Business Phone 2"]);
+    }
+
+    [Fact]
+    public async Task Exported_members_re_import_unchanged()
+    {
+        var hub = await TestHub.CreateAsync();
+        await hub.GroupAsync("sales");
+        await hub.Import.ImportAsync(hub.TenantId, "sales", OutlookCsv.Bytes(OutlookCsv.Text(';', OutlookCsv.Sample), Encoding.UTF8, true), null, "PL");
+        var members = (await hub.Groups.MembersAsync(hub.TenantId, "sales")).Value!;
+        var export = ContactCsvExport.ToBytes(members.Select(m => m.Contact));
+        var again = (await hub.Import.ImportAsync(hub.TenantId, "sales", export, null, "PL")).Value!;
+        Assert.Empty(again.Errors);
+        Assert.Equal((0, 0, members.Count), (again.Imported, again.Updated, again.Unchanged));
+    }
+
+    [Fact]
+    public void A_contact_known_only_by_its_display_name_keeps_it()
+    {
+        var only = FieldMap.Empty.With(ContactFields.DisplayName, "Recepcja").WithList(ContactFields.Emails, ["recepcja@x.pl"]);
+        var records = CsvText.Read(Encoding.UTF8.GetString(ContactCsvExport.ToBytes([only])[3..]), ',');
+        var back = MemberContact.Prepare(OutlookCsvFormat.Format.Reader(records[0].Fields)(records[1].Fields), "PL");
+        Assert.Equal("Recepcja", back.Member!.Contact[ContactFields.DisplayName]);
+    }
+}
