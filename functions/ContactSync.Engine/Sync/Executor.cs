@@ -15,23 +15,25 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
 
     public async Task ExecuteAsync(IReadOnlyList<SyncAction> actions, int batchSize, RunReport report, CancellationToken ct = default)
     {
-        foreach (var skip in actions.Where(a => a.Kind == ActionKind.Skip)) report.Done(skip.Kind);
+        foreach (var skip in actions.Where(a => a.Kind == ActionKind.Skip))
+        {
+            report.Done(skip.Kind);
+            report.Skipped.Add(new ItemSkip(skip.HubId, skip.RemoteId, skip.Reason ?? ""));
+        }
         foreach (var chunk in actions.Where(a => a.Kind != ActionKind.Skip).Chunk(Math.Max(1, batchSize)))
         {
-            var hubDone = await WriteAsync(hub, chunk, a => a.Hub, HubOp, ct).ConfigureAwait(false);
-            var next = chunk.Where((_, i) => hubDone[i].Error is null).ToArray();
-            var remoteDone = await WriteAsync(remote, next, a => a.Remote, a => RemoteOp(a, hubDone[Array.IndexOf(chunk, a)]), ct).ConfigureAwait(false);
+            var hubDone = await WriteAsync(hub, chunk, i => chunk[i].Hub == Write.None ? null : HubOp(chunk[i]), ct).ConfigureAwait(false);
+            var remoteDone = await WriteAsync(remote, chunk,
+                i => chunk[i].Remote == Write.None || hubDone[i].Error is not null ? null : RemoteOp(chunk[i], hubDone[i]), ct).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var a = chunk[i];
-                var j = Array.IndexOf(next, a);
-                var error = hubDone[i].Error ?? (j < 0 ? null : remoteDone[j].Error);
-                if (error is not null)
+                if ((hubDone[i].Error ?? remoteDone[i].Error) is { } error)
                 {
                     report.Errors.Add(new ItemError(a.Kind, a.HubId, a.RemoteId, Describe(error), error.RemoteMessage));
                     continue;
                 }
-                await SaveRowAsync(a, hubDone[i], j < 0 ? default : remoteDone[j], ct).ConfigureAwait(false);
+                await SaveRowAsync(a, hubDone[i], remoteDone[i], ct).ConfigureAwait(false);
                 report.Done(a.Kind);
                 report.Warnings.AddRange(a.Warnings.Select(w => new ItemWarning(a.HubId, a.RemoteId, w)));
             }
@@ -52,15 +54,15 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
         _ => new DeleteOp(a.RemoteId!, a.RemoteVersion!),
     };
 
-    /// <summary>One store call for the writes of these actions; an action without a write on this side succeeds as is.</summary>
-    private static async Task<Outcome[]> WriteAsync(
-        IItemStore store, SyncAction[] actions, Func<SyncAction, Write> write, Func<SyncAction, WriteOp> opOf, CancellationToken ct)
+    /// <summary>One store call for the writes of these actions, outcomes aligned with the actions; an action with no
+    /// write on this side (<paramref name="opOf"/> gives null) succeeds as is.</summary>
+    private static async Task<Outcome[]> WriteAsync(IItemStore store, SyncAction[] actions, Func<int, WriteOp?> opOf, CancellationToken ct)
     {
         var outcomes = new Outcome[actions.Length];
         var index = new List<int>();
         var ops = new List<WriteOp>();
         for (var i = 0; i < actions.Length; i++)
-            if (write(actions[i]) != Write.None) { index.Add(i); ops.Add(opOf(actions[i])); }
+            if (opOf(i) is { } op) { index.Add(i); ops.Add(op); }
         if (ops.Count == 0) return outcomes;
 
         var markers = ops.OfType<CreateOp>().Select(c => c.Marker).ToList();

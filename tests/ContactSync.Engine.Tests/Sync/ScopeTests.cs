@@ -39,4 +39,20 @@ public sealed class ScopeTests
         Assert.True(scope.Matches(scope.Stamp(imported)));
         Assert.Equal(scope.Stamp(imported), scope.Stamp(scope.Stamp(imported)));
     }
+
+    [Fact]
+    public async Task A_remote_item_outside_the_chosen_categories_is_skipped_with_the_reason_and_not_imported()
+    {
+        var h = new Harness();
+        h.Options = h.Options with { Scope = new Scope(Categories: new HashSet<string> { "Klienci" }) };
+        var outside = h.Remote.UserCreate(FieldMap.Empty.With("givenName", "Ewa").WithList("categories", ["Prywatne"]));
+        h.Remote.UserCreate(FieldMap.Empty.With("givenName", "Ola").WithList("categories", ["Klienci"]));
+
+        var report = await h.SyncAsync();
+
+        var skip = Assert.Single(report.Skipped);
+        Assert.Equal((outside.Id, "outside the target's scope"), (skip.RemoteId, skip.Reason));
+        Assert.Equal(["Ola"], h.Hub.Items.Select(i => i.Item["givenName"]));
+        Assert.True((await h.PlanAsync()).IsQuiet);
+    }
 }
