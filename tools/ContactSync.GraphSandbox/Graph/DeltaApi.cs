@@ -41,6 +41,7 @@ public static class DeltaApi
             var rest = round.Pending.Skip(pageSize).ToList();
             var link = $"{Query.BaseUrl(c.Request)}{c.Request.Path}";
             var token = Ids.NewToken();
+            ForgetExpired(s);
             if (rest.Count > 0)
             {
                 s.DeltaTokens[token] = round with { Pending = rest, IsDeltaLink = false, Issued = s.Now };
@@ -75,6 +76,14 @@ public static class DeltaApi
             .Select(t => (t.Sequence, Entry: "-" + t.ContactId));
         var pending = changed.Concat(removed).OrderBy(x => x.Sequence).Select(x => x.Entry).ToList();
         return state with { SinceSequence = since, UpToSequence = mailbox.Sequence, Pending = pending };
+    }
+
+    /// <summary>Keeps the token table bounded on long runs: expired tokens could only ever answer 410.</summary>
+    static void ForgetExpired(SandboxState s)
+    {
+        if (s.DeltaTokens.Count < 10_000) return;
+        foreach (var stale in s.DeltaTokens.Where(t => s.Now - t.Value.Issued > s.Options.DeltaTokenLifetime).Select(t => t.Key).ToList())
+            s.DeltaTokens.Remove(stale);
     }
 
     static DeltaToken Valid(SandboxState s, Mailbox mailbox, ContactFolder folder, string token, bool isDeltaLink)
