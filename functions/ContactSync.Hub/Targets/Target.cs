@@ -11,4 +11,8 @@ public sealed record Target(
 {
     /// <summary>The mailbox Graph is called for: <see cref="MailboxUser"/>, else the owner's e-mail.</summary>
     public string? Mailbox => MailboxUser ?? OwnerEmail;
+
+    /// <summary>When the target got its current policy (set by the store): a policy applied to a target counts as
+    /// applied then, so an <c>off</c> section runs once and a daily schedule starts the next day.</summary>
+    public DateTimeOffset? PolicyAssignedAt { get; init; }
 }

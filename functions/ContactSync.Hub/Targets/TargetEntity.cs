@@ -13,6 +13,7 @@ internal static class TargetEntity
         [TargetStore.PolicyIdProperty] = t.PolicyId,
         ["groupIds"] = string.Join(',', t.GroupIds),
         ["contactFolder"] = t.ContactFolder,
+        ["policyAssignedAt"] = t.PolicyAssignedAt,
     };
 
     public static Target ToTarget(TableEntity e) => new(
@@ -20,5 +21,8 @@ internal static class TargetEntity
         Enum.TryParse<TargetKind>(e.GetString("kind"), out var kind) ? kind : TargetKind.Mailbox,
         e.GetString("ownerEmail"), e.GetString("mailboxUser"), e.GetString(TargetStore.PolicyIdProperty) ?? "",
         (e.GetString("groupIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-        e.GetString("contactFolder"));
+        e.GetString("contactFolder"))
+    {
+        PolicyAssignedAt = e.GetDateTime("policyAssignedAt"),
+    };
 }

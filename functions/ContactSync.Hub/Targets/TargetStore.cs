@@ -8,8 +8,10 @@ namespace ContactSync.Hub.Targets;
 
 /// <summary>Targets in the <c>targets</c> table (PartitionKey tenant id, RowKey target id). Saving checks the owner's
 /// e-mail (M18), that the policy and the groups exist.</summary>
-public sealed class TargetStore(ITableStore tables, PolicyStore policies, GroupStore groups)
+public sealed class TargetStore(ITableStore tables, PolicyStore policies, GroupStore groups, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public const string OwnerEmailRequired = "ownerEmail is required: a target without an e-mail address cannot be synced.";
     internal const string PolicyIdProperty = "policyId";
 
@@ -40,6 +42,11 @@ public sealed class TargetStore(ITableStore tables, PolicyStore policies, GroupS
                 errors.Add(field, $"group '{target.GroupIds[i]}' does not exist.");
         }
         if (!errors.IsValid) return Outcome<Target>.Invalid(errors);
+        var old = await GetAsync(tenantId, target.Id, ct);
+        target = target with
+        {
+            PolicyAssignedAt = old is not null && old.PolicyId == target.PolicyId ? old.PolicyAssignedAt : _time.GetUtcNow(),
+        };
         await tables.UpsertAsync(HubTables.Targets, TargetEntity.From(tenantId, target), ct: ct);
         return Outcome<Target>.Ok(target);
     }

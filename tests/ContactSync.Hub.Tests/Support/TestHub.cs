@@ -26,7 +26,7 @@ public sealed class TestHub
         Tenants = new TenantStore(tables);
         Groups = new GroupStore(tables);
         Policies = new PolicyStore(tables, Groups, time);
-        Targets = new TargetStore(tables, Policies, Groups);
+        Targets = new TargetStore(tables, Policies, Groups, time);
         Import = new MemberCsvImport(Groups);
         Scope = new BusinessContactScope(Groups);
     }
