@@ -27,7 +27,7 @@ public static class ConflictResolution
             });
         var p = new HubFieldsProjection(projection);
         var projected = p.Project(merged);
-        var remoteWrite = projected.Item.Equals(p.Project(c.Remote).Item) ? Write.None : Write.Update;
+        var remoteWrite = projected.Item.Equals(c.RemoteHeld) ? Write.None : Write.Update;
         return new SyncAction(ActionKind.Merge, row.HubId, row.RemoteId)
         {
             Hub = merged.Equals(c.Hub) ? Write.None : Write.Update, Remote = remoteWrite,

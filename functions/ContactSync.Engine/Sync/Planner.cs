@@ -42,7 +42,7 @@ public static class Planner
                 h = Compare(row, hx, hx.Item);
             if (r.State == ItemState.Gone && !row.IsUnlinked && interruptedRemote.Remove(row.HubId, out var rx))
                 r = Compare(row, rx, ctx.Projection.MergeBack(row.Base, rx.Item));
-            if (row.Conflict is { } pending) (h, r) = (Pending(h, pending.Hub, row), Pending(r, pending.Remote, row));
+            if (row.Conflict is { } pending) (h, r) = (Pending(h, pending.Hub, pending.Hub, row), Pending(r, pending.Remote, pending.RemoteHeld, row));
             if (h.State == ItemState.Gone) hubGone++;
             if (r.State == ItemState.Gone && !row.IsUnlinked) remoteGone++;
             PairRules.Decide(ctx, row, h, r);
@@ -84,9 +84,12 @@ public static class Planner
 
     /// <summary>A side that has not moved since the conflict was seen still holds what it held then (a delta does not
     /// mention it, and its content was not fetched): the version and item the conflict recorded.</summary>
-    private static Side Pending(Side side, FieldMap then, StatusRow row) =>
-        side.State == ItemState.Gone || side.Raw is not null ? side
-            : side with { State = then.ContentHash() == row.Hash ? ItemState.Same : ItemState.Changed, Content = then };
+    private static Side Pending(Side side, FieldMap then, FieldMap held, StatusRow row) =>
+        side.State == ItemState.Gone || side.Raw is not null ? side : side with
+        {
+            State = then.ContentHash() == row.Hash ? ItemState.Same : ItemState.Changed, Content = then,
+            Raw = new StoredItem(side.Id!, side.Version, held),
+        };
 
     /// <summary>Items without a row, and apart from them (keyed by marker) those whose marker names an item that has a
     /// row: the copy an interrupted run created for that pair before it could save the row.</summary>

@@ -25,7 +25,8 @@ internal static class ThreeWay
             {
                 var waiting = (row ?? StatusRow.Synced(hubId, remoteId, h.Version, r.Version, @base)) with
                 {
-                    Conflict = new PendingConflict(h.Version, r.Version, h.Content, r.Content, conflicts),
+                    Conflict = new PendingConflict(h.Version, r.Version, h.Content, r.Content,
+                        r.Raw?.Item ?? ctx.Projection.Project(r.Content).Item, conflicts),
                 };
                 ctx.Actions.Add(new SyncAction(ActionKind.Conflict, hubId, remoteId)
                 {

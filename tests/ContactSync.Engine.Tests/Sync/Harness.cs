@@ -14,19 +14,22 @@ public sealed class Harness
     public SyncOptions Options;
     public SyncEngine Engine => new(Hub, Remote, Status);
 
+    /// <summary>The remote refuses what <see cref="SyncOptions.Projection"/> could not hold, as Exchange refuses it.</summary>
     public Harness(SyncOptions? options = null, bool remoteReadOnly = false)
     {
-        Hub = new InMemoryItemStore("hub", faults: Faults);
-        Remote = new InMemoryItemStore("remote", TestProjection.Instance, remoteReadOnly, Faults);
-        Status = new InMemoryStatusStore(Faults);
         Options = options ?? new SyncOptions { Projection = TestProjection.Instance, MatchKeys = TestProjection.EmailKeys };
+        Hub = new InMemoryItemStore("hub", faults: Faults);
+        Remote = new InMemoryItemStore("remote", Options.Projection, remoteReadOnly, Faults);
+        Status = new InMemoryStatusStore(Faults);
     }
 
     public Task<RunReport> SyncAsync() => Engine.RunAsync(Options);
     public Task<Plan> PlanAsync() => Engine.PlanAsync(Options);
 
     /// <summary>The remote item as the remote should hold the hub item <paramref name="hub"/>.</summary>
-    public static FieldMap Held(FieldMap hub) => TestProjection.Instance.Project(hub.With(Scope.SyncTagsField, null)).Item;
+    public static FieldMap Held(FieldMap hub) => Held(TestProjection.Instance, hub);
+
+    public static FieldMap Held(IProjection projection, FieldMap hub) => projection.Project(hub.With(Scope.SyncTagsField, null)).Item;
 
     public static FieldMap Contact(string given, string email, string? notes = null, string? tag = "t1") => FieldMap.Empty
         .With("givenName", given).With("surname", "Nowak").WithList("emails", [email]).With("notes", notes)

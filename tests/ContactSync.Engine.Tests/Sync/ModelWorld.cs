@@ -1,5 +1,7 @@
 using ContactSync.Engine.InMemory;
 using ContactSync.Engine.Items;
+using ContactSync.Engine.Normalisation;
+using ContactSync.Engine.Projection;
 using ContactSync.Engine.Sync;
 
 namespace ContactSync.Engine.Tests.Sync;
@@ -9,7 +11,7 @@ namespace ContactSync.Engine.Tests.Sync;
 /// only the hub can know (each hub item's notes, which the remote cannot hold) and which hub items a remote deletion may
 /// legitimately take away, to check afterwards that nothing in the hub was lost.
 /// </summary>
-public sealed class ModelWorld(int seed)
+public sealed class ModelWorld(int seed, bool exchange)
 {
     private static readonly string[] Emails = ["a@x.pl", "b@x.cz", "c@x.lt", "d@x.de", "e@x.at", "f@x.ch"];
     private static readonly string[] Names = ["Łukasz", "Jiří", "Žydrūnas", "Jürgen", "Anna", "Ola"];
@@ -29,13 +31,13 @@ public sealed class ModelWorld(int seed)
             Policy = Pick(Enum.GetValues<ConflictPolicy>()),
             DeleteMode = Pick(Enum.GetValues<DeleteMode>()),
             Scope = new Scope(SyncTag: "t1"),
-            Projection = TestProjection.Instance,
-            MatchKeys = TestProjection.EmailKeys,
+            Projection = exchange ? ExchangeContactProjection.Instance : TestProjection.Instance,
+            MatchKeys = exchange ? ContactMatchKeys.Function : TestProjection.EmailKeys,
             Rails = new RailOptions { StopWhenSideEmpty = false, MassDeleteShare = 1.0 },
             BatchSize = 1 + _rng.Next(4),
         };
         H = new Harness(options, remoteReadOnly: options.Direction == SyncDirection.Import && _rng.Next(3) == 0);
-        Trace.Add($"{options.Direction} {options.Policy} {options.DeleteMode} batch={options.BatchSize} remoteReadOnly={H.Remote.IsReadOnly}");
+        Trace.Add($"{(exchange ? "exchange" : "test")} projection {options.Direction} {options.Policy} {options.DeleteMode} batch={options.BatchSize} remoteReadOnly={H.Remote.IsReadOnly}");
         return H;
     }
 
@@ -72,7 +74,7 @@ public sealed class ModelWorld(int seed)
 
     private FieldMap NewContact(bool forRemote)
     {
-        var emails = Enumerable.Range(0, 1 + _rng.Next(forRemote ? 2 : 3)).Select(_ => Pick(Emails)).Distinct();
+        var emails = Enumerable.Range(0, 1 + _rng.Next(forRemote ? 2 : exchange ? 5 : 3)).Select(_ => Pick(Emails)).Distinct();
         var item = FieldMap.Empty.With("givenName", Pick(Names)).With("surname", "Nowak").WithList("emails", emails);
         return forRemote ? item : item.With("notes", _rng.Next(2) == 0 ? $"note {_rng.Next(100)}" : null).WithList(Scope.SyncTagsField, ["t1"]);
     }
