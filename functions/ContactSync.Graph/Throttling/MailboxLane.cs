@@ -4,15 +4,15 @@ namespace ContactSync.Graph.Throttling;
 /// One mailbox's gate. Callers pass one at a time through a turnstile (first come, first served, so a batch is not
 /// starved by single requests); the one at the front takes its concurrency slots, then waits until the mailbox is not
 /// paused by a 429 and its request budget over the sliding window has room. Slots are held until the lease is
-/// disposed; budget entries age out of the window.
+/// disposed. A budget entry starts to age only when its response is in: Graph counts a request when it arrives, and
+/// the inner requests of a $batch arrive over the whole time the batch takes, so the send time would be too early.
 /// </summary>
 sealed class MailboxLane(MailboxLimits limits, TimeProvider clock)
 {
     readonly SemaphoreSlim turnstile = new(1, 1);
     readonly SemaphoreSlim slots = new(limits.MaxConcurrency, limits.MaxConcurrency);
-    readonly Queue<(DateTimeOffset At, int Count)> sent = new();
+    readonly List<Entry> sent = [];
     readonly Lock gate = new();
-    int inWindow;
     DateTimeOffset pausedUntil;
 
     public async Task<IDisposable> AcquireAsync(int requests, CancellationToken ct)
@@ -24,9 +24,10 @@ sealed class MailboxLane(MailboxLimits limits, TimeProvider clock)
         try
         {
             for (; held < width; held++) await slots.WaitAsync(ct);
-            for (var wait = TryTake(weight); wait > TimeSpan.Zero; wait = TryTake(weight))
+            var entry = new Entry(weight);
+            for (var wait = TryTake(entry); wait > TimeSpan.Zero; wait = TryTake(entry))
                 await Task.Delay(wait, clock, ct);
-            return new Lease(slots, width);
+            return new Lease(this, entry, width);
         }
         catch
         {
@@ -45,34 +46,47 @@ sealed class MailboxLane(MailboxLimits limits, TimeProvider clock)
         lock (gate) if (until > pausedUntil) pausedUntil = until;
     }
 
-    /// <summary>Records <paramref name="weight"/> requests as sent now and returns zero, or returns how long to wait.</summary>
-    TimeSpan TryTake(int weight)
+    /// <summary>Records the entry as sent now and returns zero, or returns how long to wait.</summary>
+    TimeSpan TryTake(Entry entry)
     {
         lock (gate)
         {
             var now = clock.GetUtcNow();
             if (pausedUntil > now) return pausedUntil - now;
             var window = limits.Window + limits.WindowMargin;
-            while (sent.TryPeek(out var oldest) && oldest.At <= now - window) inWindow -= sent.Dequeue().Count;
-            if (inWindow + weight <= limits.RequestBudget)
+            sent.RemoveAll(e => e.Done is { } done && done <= now - window);
+            var excess = sent.Sum(e => e.Count) + entry.Count - limits.RequestBudget;
+            if (excess <= 0)
             {
-                sent.Enqueue((now, weight));
-                inWindow += weight;
+                sent.Add(entry);
                 return TimeSpan.Zero;
             }
-            var excess = inWindow + weight - limits.RequestBudget;
-            foreach (var (at, count) in sent)
-                if ((excess -= count) <= 0) return at + window - now;
-            return window;
+            // Entries still in flight free nothing yet; wait for the earliest ones that do, or poll again shortly.
+            foreach (var e in sent.Where(e => e.Done is not null).OrderBy(e => e.Done))
+                if ((excess -= e.Count) <= 0) return e.Done!.Value + window - now;
+            return TimeSpan.FromMilliseconds(50);
         }
     }
 
-    sealed class Lease(SemaphoreSlim slots, int width) : IDisposable
+    void Complete(Entry entry)
+    {
+        lock (gate) entry.Done = clock.GetUtcNow();
+    }
+
+    sealed class Entry(int count)
+    {
+        public int Count { get; } = count;
+        public DateTimeOffset? Done { get; set; }
+    }
+
+    sealed class Lease(MailboxLane lane, Entry entry, int width) : IDisposable
     {
         int released;
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0) slots.Release(width);
+            if (Interlocked.Exchange(ref released, 1) != 0) return;
+            lane.Complete(entry);
+            lane.slots.Release(width);
         }
     }
 }

@@ -1,6 +1,7 @@
 using ContactSync.Engine.Items;
 using ContactSync.Engine.Ports;
 using ContactSync.Graph.Client;
+using ContactSync.Graph.Contacts;
 
 namespace ContactSync.Graph.Tests.Connector;
 
@@ -47,6 +48,20 @@ public sealed class ConnectorCostTests : IAsyncLifetime
         Assert.All(again, changes => Assert.Equal((0, 0), (changes.Changed.Count, changes.Deleted.Count)));
         var counters = sandbox.Server.Counters(mailbox);
         Assert.Equal((2L, 0L, 0L), (counters.Requests, counters.Writes, counters.Batches));
+    }
+
+    [Fact]
+    public async Task A_listing_follows_next_links_one_page_per_request()
+    {
+        var mailbox = sandbox.NewMailbox();
+        var store = new GraphContactStore(client, new GraphContactsTarget(mailbox, "ContactSync") { PageSize = 2 });
+        var created = await store.WriteAsync([.. Enumerable.Range(0, 5).Select(i => (WriteOp)new CreateOp(Person(i), $"hub-{i}"))]);
+        sandbox.Server.Control.ResetCounters();
+
+        var full = await store.ListChangesAsync(null);
+
+        Assert.Equal(created.Select(c => c.Written!).OrderBy(v => v.Id), full.Changed.OrderBy(v => v.Id));
+        Assert.Equal(3, sandbox.Server.Counters(mailbox).Requests);
     }
 
     [Theory]
