@@ -52,8 +52,6 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapBatchApi();
         app.MapSubscriptionApi();
         app.MapControlApi();
-        app.MapFallback((HttpContext c) => GraphError.Result(400, "BadRequest",
-            $"Resource not found for the segment '{c.Request.Path.Value?.Split('/').LastOrDefault()}'."));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxServer(app, address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/'));

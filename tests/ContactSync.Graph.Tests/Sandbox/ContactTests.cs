@@ -68,11 +68,15 @@ public sealed class ContactTests
     }
 
     [Fact]
-    public async Task An_unknown_property_is_refused()
+    public async Task Unknown_properties_bad_json_and_wrong_methods_get_Graph_error_bodies()
     {
         await using var h = await SandboxHarness.StartAsync();
-        using var create = await h.Http.PostAsync($"users/{h.Ann.Id}/contacts", SandboxHarness.Json("""{"faxNumber":"1"}"""));
-        await SandboxHarness.AssertErrorAsync(create, 400, "RequestBodyRead");
+        await SandboxHarness.AssertErrorAsync(await h.Http.PostAsync($"users/{h.Ann.Id}/contacts", SandboxHarness.Json("""{"faxNumber":"1"}""")), 400, "RequestBodyRead");
+        await SandboxHarness.AssertErrorAsync(await h.Http.PostAsync($"users/{h.Ann.Id}/contacts", SandboxHarness.Json("{not json")), 400, "BadRequest");
+        await SandboxHarness.AssertErrorAsync(await h.Http.PutAsync($"users/{h.Ann.Id}/contacts", SandboxHarness.Json("{}")), 405, "MethodNotAllowed");
+        await SandboxHarness.AssertErrorAsync(await h.Http.GetAsync("nothingHere"), 400, "BadRequest");
+        await SandboxHarness.AssertErrorAsync(await h.Http.GetAsync($"users/{h.Ann.Id}/contacts/AAMkAnothere"), 404, "ErrorItemNotFound");
+        Assert.Empty(h.Server.Contacts(h.Ann.Id));
     }
 
     [Fact]

@@ -11,6 +11,12 @@ public sealed class ErrorMiddleware(RequestDelegate next)
         try
         {
             await next(context);
+            // The framework's own refusals come without a body: give them Graph's. No route at all is, in Graph, a 400.
+            if (context.Response.StatusCode == 404 && !context.Response.HasStarted)
+                await Write(context, 400, "BadRequest", $"Resource not found for the segment '{context.Request.Path.Value?.Split('/').LastOrDefault()}'.");
+            else if (context.Response.StatusCode >= 400 && !context.Response.HasStarted)
+                await Write(context, context.Response.StatusCode, FrameworkCode(context.Response.StatusCode),
+                    $"The request was refused with HTTP {context.Response.StatusCode} ({context.Request.Method} {context.Request.Path}).");
         }
         catch (GraphException error) when (!context.Response.HasStarted)
         {
@@ -22,6 +28,13 @@ public sealed class ErrorMiddleware(RequestDelegate next)
             await Write(context, 400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
         }
     }
+
+    static string FrameworkCode(int status) => status switch
+    {
+        405 => "MethodNotAllowed",
+        415 => "UnsupportedMediaType",
+        _ => "BadRequest",
+    };
 
     public static Task Write(HttpContext context, int status, string code, string message) =>
         new GraphErrorResult(status, code, message).ExecuteAsync(context);
