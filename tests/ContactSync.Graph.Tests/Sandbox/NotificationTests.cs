@@ -62,11 +62,11 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_burst_of_changes_goes_out_in_one_POST_and_a_slow_answer_is_retried()
     {
-        var (h, hook) = await StartAsync(new SandboxOptions { NotificationTimeout = TimeSpan.FromMilliseconds(500), NotificationRetryDelay = TimeSpan.FromMilliseconds(100) });
+        var (h, hook) = await StartAsync(new SandboxOptions { NotificationTimeout = TimeSpan.FromSeconds(2), NotificationRetryDelay = TimeSpan.FromMilliseconds(100) });
         await using var _ = h;
         await using var __ = hook;
         Assert.Equal(201, (int)(await h.Http.PostAsync("subscriptions", SandboxHarness.Json(Body(hook.Url, $"/users/{h.Ann.Id}/contacts")))).StatusCode);
-        hook.NotificationDelays.Enqueue(TimeSpan.FromSeconds(1));
+        hook.NotificationDelays.Enqueue(TimeSpan.FromSeconds(3));
         for (var i = 0; i < 5; i++) h.Server.OutlookCreate(h.Ann.Id, new JsonObject { ["givenName"] = $"Burst{i}" });
         await hook.WaitForAsync(items => items.Count >= 10);
         var attempts = h.Server.Control.Deliveries().Where(d => d.Kind == "notification").ToList();

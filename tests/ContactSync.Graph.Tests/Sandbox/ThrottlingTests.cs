@@ -31,7 +31,7 @@ public sealed class ThrottlingTests
     public async Task Eight_parallel_slow_requests_admit_at_most_four()
     {
         await using var h = await SandboxHarness.StartAsync();
-        h.Server.Control.SetFaults(new FaultSettings(LatencyMs: 700), h.Ann.Id);
+        h.Server.Control.SetFaults(new FaultSettings(LatencyMs: 1500), h.Ann.Id);
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => h.Http.GetAsync($"users/{h.Ann.Id}/contacts")));
         Assert.Equal(4, responses.Count(r => (int)r.StatusCode == 200));
         var refused = responses.Where(r => (int)r.StatusCode == 429).ToList();
