@@ -42,6 +42,18 @@ public class ContactCsvExportTests
     }
 
     [Fact]
+    public void The_plain_layout_exports_its_own_columns_and_reads_back()
+    {
+        var contact = FieldMap.Empty.With(ContactFields.DisplayName, "Rūta Žemaitytė").WithList(ContactFields.Emails, ["r@x.lt", "r2@x.lt"])
+            .With(ContactFields.Classification, "Customers/Lithuania");
+        var format = CsvContactFormat.ByName("Plain")!;
+        var records = CsvText.Read(Encoding.UTF8.GetString(ContactCsvExport.ToBytes([contact], format)[3..]), ',');
+        Assert.Equal(PlainCsvFormat.Format.Headers, records[0].Fields);
+        Assert.Equal(contact, format.Reader(records[0].Fields)(records[1].Fields));
+        Assert.Null(CsvContactFormat.ByName("vcard"));
+    }
+
+    [Fact]
     public void A_contact_known_only_by_its_display_name_keeps_it()
     {
         var only = FieldMap.Empty.With(ContactFields.DisplayName, "Recepcja").WithList(ContactFields.Emails, ["recepcja@x.pl"]);

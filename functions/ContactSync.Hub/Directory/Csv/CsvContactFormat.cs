@@ -29,6 +29,14 @@ public sealed partial class CsvContactFormat(string name, IReadOnlyList<string> 
         return null;
     }
 
+    /// <summary>"outlook" or "plain" (the name an export request may ask for), else null.</summary>
+    public static CsvContactFormat? ByName(string? name) => name?.ToLowerInvariant() switch
+    {
+        "outlook" => OutlookCsvFormat.Format,
+        "plain" => PlainCsvFormat.Format,
+        _ => null,
+    };
+
     /// <summary>A reader for rows under <paramref name="header"/>: raw values, not yet normalised.</summary>
     public Func<IReadOnlyList<string>, FieldMap> Reader(IReadOnlyList<string> header)
     {
