@@ -54,7 +54,7 @@ public sealed class NotificationTests
         Assert.Equal(201, (int)(await h.Http.PostAsync("subscriptions", SandboxHarness.Json(Body(hook.Url, $"/users/{h.Ann.Id}/contacts")))).StatusCode);
         await h.CreateContactAsync(h.Ann.Id, """{"givenName":"Api"}""");
         await hook.WaitForAsync(items => items.Count >= 3);
-        var attempts = h.Server.Control.Deliveries().Where(d => d.Kind == "notification").ToList();
+        var attempts = await NotificationAttemptsAsync(h.Server);
         Assert.Equal([500, 503, 202], attempts.Select(a => a.Status ?? 0));
         Assert.Equal([1, 2, 3], attempts.Select(a => a.Attempt));
     }
@@ -69,7 +69,7 @@ public sealed class NotificationTests
         hook.NotificationDelays.Enqueue(TimeSpan.FromSeconds(3));
         for (var i = 0; i < 5; i++) h.Server.OutlookCreate(h.Ann.Id, new JsonObject { ["givenName"] = $"Burst{i}" });
         await hook.WaitForAsync(items => items.Count >= 10);
-        var attempts = h.Server.Control.Deliveries().Where(d => d.Kind == "notification").ToList();
+        var attempts = await NotificationAttemptsAsync(h.Server);
         Assert.Equal(2, attempts.Count);
         Assert.Equal((null, false, 5), (attempts[0].Status, attempts[0].Succeeded, attempts[0].Items));
         Assert.Equal((202, true, 2), (attempts[1].Status, attempts[1].Succeeded, attempts[1].Attempt));
