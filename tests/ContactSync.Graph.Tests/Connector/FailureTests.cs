@@ -92,6 +92,23 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transient_5xx_answers_are_sent_again_and_no_item_fails()
+    {
+        var mailbox = sandbox.NewMailbox();
+        var store = ConnectorSandbox.Store(client, mailbox);
+        await store.ListChangesAsync(null); // resolves the folder
+        sandbox.Server.Control.SetFaults(new GraphSandbox.FaultSettings(NextFaults: 3), mailbox);
+
+        var results = await store.WriteAsync([.. Enumerable.Range(0, 20).Select(i => (WriteOp)new CreateOp(Person(i), $"h{i}"))]);
+        sandbox.Server.Control.SetFaults(new GraphSandbox.FaultSettings(NextFaults: 1), mailbox);
+        var listing = await store.ListChangesAsync(null);
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Error?.RemoteMessage));
+        Assert.Equal(20, listing.Changed.Count);
+        Assert.Equal(4, sandbox.Server.Counters(mailbox).Faults);
+    }
+
+    [Fact]
     public async Task The_default_folder_is_used_when_no_folder_is_named()
     {
         var mailbox = sandbox.NewMailbox();
