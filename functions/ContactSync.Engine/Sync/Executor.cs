@@ -6,7 +6,7 @@ namespace ContactSync.Engine.Sync;
 /// Applies a plan through the ports, <see cref="SyncOptions.BatchSize"/> actions at a time: the hub writes of the batch
 /// in one call, then the remote writes of the actions whose hub write held, then each action's status row, saved only
 /// once its writes are confirmed. A create first looks for an item carrying its marker, so a retry after a crash between
-/// a create and its row updates that item instead of creating a duplicate. A failed item goes into the report with the
+/// a create and its row never creates a duplicate. A failed item goes into the report with the
 /// remote's message and the run goes on; a version mismatch leaves the pair for the next run to plan again.
 /// </summary>
 public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore status)
@@ -65,24 +65,30 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
             if (opOf(i) is { } op) { index.Add(i); ops.Add(op); }
         if (ops.Count == 0) return outcomes;
 
+        // A create whose marker is already there was written by a run that stopped before saving its row. The same
+        // content is adopted as it is; a copy changed since is left for the next run, whose listing shows it and links
+        // it by its marker with a three-way merge, so an edit made to it meanwhile is not overwritten.
         var markers = ops.OfType<CreateOp>().Select(c => c.Marker).ToList();
-        if (markers.Count > 0)
-        {
-            // A create whose marker is already there was written by a run that stopped before saving its row.
-            var found = (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
-                .GroupBy(s => s.Marker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            for (var k = 0; k < ops.Count; k++)
-                if (ops[k] is CreateOp c && found.TryGetValue(c.Marker, out var existing))
-                    ops[k] = new UpdateOp(existing.Id, existing.Version, c.Item);
-        }
-
-        IReadOnlyList<WriteResult> results;
-        try { results = await store.WriteAsync(ops, ct).ConfigureAwait(false); }
-        catch (ItemStoreException e) { results = ops.Select(op => WriteResult.Failure(op, e)).ToList(); }
+        var found = markers.Count == 0 ? [] : (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
+            .GroupBy(s => s.Marker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var send = new List<int>();
         for (var k = 0; k < ops.Count; k++)
         {
-            var r = results[k];
-            outcomes[index[k]] = r.Error is ItemNotFoundException && r.Op is DeleteOp
+            if (ops[k] is not CreateOp c || !found.TryGetValue(c.Marker, out var earlier)) send.Add(k);
+            else if (earlier.Item.Equals(c.Item)) outcomes[index[k]] = new Outcome(earlier.Id, earlier.Version, null);
+            else outcomes[index[k]] = new Outcome(null, null, new ItemStoreException(
+                $"Item {earlier.Id} was created for this pair by an interrupted run and has changed since; the next run links it"));
+        }
+        if (send.Count == 0) return outcomes;
+
+        var batch = send.Select(k => ops[k]).ToList();
+        IReadOnlyList<WriteResult> results;
+        try { results = await store.WriteAsync(batch, ct).ConfigureAwait(false); }
+        catch (ItemStoreException e) { results = batch.Select(op => WriteResult.Failure(op, e)).ToList(); }
+        for (var b = 0; b < batch.Count; b++)
+        {
+            var r = results[b];
+            outcomes[index[send[b]]] = r.Error is ItemNotFoundException && r.Op is DeleteOp
                 ? default // already gone: the delete is done
                 : new Outcome(r.Written?.Id, r.Written?.Version, r.Error);
         }

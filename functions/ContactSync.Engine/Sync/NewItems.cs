@@ -13,11 +13,12 @@ namespace ContactSync.Engine.Sync;
 /// remote item        | CreateHub (stamped    | nothing: the user's   | CreateHub (stamped), or Skip when
 ///                    | with the sync tag)    | own, never touched    | outside the scope
 /// hub + remote match | Link: three-way merge from the fields they share; export: hub wins; import: remote wins
+/// our copy, no hub   | DeleteRemote when the hub listing shows its hub item gone (not on import); else Skip
 /// </code>
 /// </summary>
 internal static class NewItems
 {
-    public static void Decide(PlanContext ctx, IReadOnlyList<StoredItem> hubItems, IReadOnlyList<StoredItem> remoteItems)
+    public static void Decide(PlanContext ctx, IReadOnlyList<StoredItem> hubItems, IReadOnlyList<StoredItem> remoteItems, SideView hubView)
     {
         var scope = ctx.Options.Scope;
         var stamps = ctx.Direction != SyncDirection.Export;
@@ -49,6 +50,8 @@ internal static class NewItems
         if (ctx.Direction != SyncDirection.Import)
             foreach (var (hub, content) in hubs.Values.Where(x => scope.Matches(x.Item.Item)).OrderBy(x => x.Item.Id, StringComparer.Ordinal))
                 ctx.Converge(null, hub.Id, new Side(ItemState.Changed, hub.Id, hub.Version, content, hub), null, gone, content);
+        foreach (var copy in remotes.Values.Where(r => r.Marker is not null).OrderBy(x => x.Id, StringComparer.Ordinal).ToList())
+            Orphan(ctx, copy, hubView, remotes);
         if (ctx.Direction == SyncDirection.Export) return;
         foreach (var remote in remotes.Values.OrderBy(x => x.Id, StringComparer.Ordinal))
         {
@@ -56,6 +59,22 @@ internal static class NewItems
             if (!scope.Matches(item)) ctx.Skip(null, remote.Id, "outside the target's scope");
             else ctx.Converge(null, null, gone, remote.Id, new Side(ItemState.Changed, remote.Id, remote.Version, item, remote), item);
         }
+    }
+
+    /// <summary>A copy this service made (it carries a hub id) that found no hub item to link to: its create was
+    /// interrupted and the hub item has gone since (the listing says so: the copy goes too, unless the remote is only
+    /// read), or this run does not see the hub item (a partial run, or the item is out of scope): it waits.</summary>
+    private static void Orphan(PlanContext ctx, StoredItem copy, SideView hubView, Dictionary<string, StoredItem> remotes)
+    {
+        remotes.Remove(copy.Id);
+        var hubGone = hubView.Deleted.Contains(copy.Marker!) || (hubView.IsFullListing && !hubView.Versions.ContainsKey(copy.Marker!));
+        if (hubGone && ctx.Direction != SyncDirection.Import)
+            ctx.Actions.Add(new SyncAction(ActionKind.DeleteRemote, null, copy.Id)
+            {
+                Remote = Write.Delete, RemoteVersion = copy.Version, RowChange = RowChange.None,
+                Reason = $"a copy of hub item {copy.Marker}, which is gone",
+            });
+        else ctx.Skip(null, copy.Id, $"a copy of hub item {copy.Marker}, which this run does not see");
     }
 
     /// <summary>Pairs (hub id, remote id): markers first, then match keys in the hub item's priority order.</summary>

@@ -50,7 +50,7 @@ public static class Planner
         foreach (var x in interruptedHub.Values) ctx.Skip(x.Id, null, $"an interrupted create for the pair of {x.Marker}");
         foreach (var x in interruptedRemote.Values) ctx.Skip(null, x.Id, $"an interrupted create for the pair of {x.Marker}");
 
-        NewItems.Decide(ctx, newHub, newRemote);
+        NewItems.Decide(ctx, newHub, newRemote, hub);
         return new Plan(ctx.Actions, pairs, hubGone, remoteGone);
     }
 

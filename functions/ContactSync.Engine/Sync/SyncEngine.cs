@@ -58,8 +58,13 @@ public sealed class SyncEngine(IItemStore hub, IItemStore remote, IStatusStore s
         {
             var byRemote = rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.RemoteId, r => r.HubId, StringComparer.Ordinal);
             var byHub = rows.Where(r => !r.IsUnlinked).ToDictionary(r => r.HubId, r => r.RemoteId, StringComparer.Ordinal);
-            hubView = await ReadAsync(hub, only.Hub.Concat(only.Remote.Where(byRemote.ContainsKey).Select(id => byRemote[id])), ct).ConfigureAwait(false);
+            // Each named item with its counterpart: the paired one, or the one its marker names (an interrupted create).
             remoteView = await ReadAsync(remote, only.Remote.Concat(only.Hub.Where(byHub.ContainsKey).Select(id => byHub[id])), ct).ConfigureAwait(false);
+            var remoteMarkers = remoteView.Items.Values.Select(i => i.Marker).OfType<string>();
+            var unpaired = only.Remote.Where(id => !byRemote.ContainsKey(id)).ToList();
+            var hubCopies = unpaired.Count == 0 ? [] : await hub.FindByMarkersAsync(unpaired, ct).ConfigureAwait(false);
+            hubView = await ReadAsync(hub, only.Hub.Concat(only.Remote.Where(byRemote.ContainsKey).Select(id => byRemote[id]))
+                .Concat(remoteMarkers).Concat(hubCopies.Select(c => c.Id)), ct).ConfigureAwait(false);
         }
         return (Planner.Plan(rows, hubView, remoteView, options), next);
     }

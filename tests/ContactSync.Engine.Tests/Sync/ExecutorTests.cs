@@ -31,6 +31,30 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task A_copy_edited_after_the_crash_is_not_overwritten_by_the_retry_but_linked_by_the_next_run()
+    {
+        var h = new Harness();
+        var hub = h.Hub.UserCreate(Harness.Contact("Ola", "ola@x.pl"));
+        var plan = await h.PlanAsync();
+        var executor = new Executor(h.Hub, h.Remote, h.Status);
+        h.Faults.Reset(crashAtStep: 1);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => executor.ExecuteAsync(plan.Actions, 20, new RunReport()));
+        h.Faults.Reset();
+        var copy = h.Remote.Items.Single();
+        h.Remote.UserEdit(copy.Id, copy.Item.With("jobTitle", "CEO")); // the user is quicker than the retry
+
+        var retry = new RunReport();
+        await executor.ExecuteAsync(plan.Actions, 20, retry);
+        Assert.Contains("interrupted run", Assert.Single(retry.Errors).Error);
+        Assert.Equal("CEO", h.Remote.Items.Single().Item["jobTitle"]);
+
+        Assert.Empty((await h.SyncAsync()).Errors);
+        Assert.Equal("CEO", h.Hub[hub.Id]!.Item["jobTitle"]);
+        Assert.Equal((hub.Id, copy.Id), (h.Status.Rows.Single().HubId, h.Status.Rows.Single().RemoteId));
+        Assert.True((await h.PlanAsync()).IsQuiet);
+    }
+
+    [Fact]
     public async Task A_write_on_a_version_that_moved_is_reported_and_the_next_run_plans_it_again()
     {
         var h = new Harness { Options = new SyncOptions { Projection = TestProjection.Instance, Policy = ConflictPolicy.HubWins } };

@@ -43,7 +43,7 @@ public sealed class ModelWorld(int seed, bool exchange)
 
     public async Task StepAsync()
     {
-        switch (_rng.Next(10))
+        switch (_rng.Next(11))
         {
             case 0: HubCreate(); break;
             case 1: HubEdit(); break;
@@ -52,6 +52,7 @@ public sealed class ModelWorld(int seed, bool exchange)
             case 4: RemoteEdit(); break;
             case 5: RemoteDelete(); break;
             case 6: H.Remote.ExpireTokens(); Trace.Add("remote tokens expire"); break;
+            case 7: await PartialSyncAsync(); break;
             default: await SyncAsync(crashAt: _rng.Next(2) == 0 ? 1 + _rng.Next(12) : 0); break;
         }
     }
@@ -69,6 +70,18 @@ public sealed class ModelWorld(int seed, bool exchange)
         catch (SimulatedCrashException e) { Crashes++; Trace.Add($"sync: {e.Message}"); return null; }
         finally { H.Faults.Reset(); }
     }
+
+    /// <summary>A webhook's partial sync of a few remote ids (some may be deleted), which may crash too.</summary>
+    private async Task PartialSyncAsync()
+    {
+        var ids = H.Remote.Items.Select(i => i.Id).Concat(_deletedRemote).Where(_ => _rng.Next(2) == 0).ToList();
+        H.Faults.Reset(_rng.Next(2) == 0 ? 1 + _rng.Next(6) : 0);
+        try { Trace.Add($"partial sync [{string.Join(",", ids)}]: {await H.Engine.RunAsync(H.Options, new PartialIds([], ids))}"); }
+        catch (SimulatedCrashException e) { Crashes++; Trace.Add($"partial sync [{string.Join(",", ids)}]: {e.Message}"); }
+        finally { H.Faults.Reset(); }
+    }
+
+    private readonly List<string> _deletedRemote = [];
 
     private T Pick<T>(IReadOnlyList<T> from) => from[_rng.Next(from.Count)];
 
@@ -133,6 +146,7 @@ public sealed class ModelWorld(int seed, bool exchange)
         if (H.Remote.Items.Count == 0) return;
         var target = Pick(H.Remote.Items.ToList());
         H.Remote.UserDelete(target.Id);
+        _deletedRemote.Add(target.Id);
         Trace.Add($"remote delete {target.Id}");
         // A remote deletion may take the hub item paired with it (delete mode propagate), now or after a retry.
         foreach (var row in H.Status.Rows.Where(r => r.RemoteId == target.Id)) MayLoseFromHub.Add(row.HubId);
