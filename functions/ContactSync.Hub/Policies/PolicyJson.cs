@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ContactSync.Engine.Normalisation;
 using ContactSync.Engine.Sync;
 using ContactSync.Hub.Validation;
@@ -11,25 +10,13 @@ public static class PolicyJson
 {
     /// <summary>Parses the body of <c>PUT …/policies/{id}</c>. An <c>id</c> in the body must match; <c>updatedAt</c>
     /// is read-only and ignored.</summary>
-    public static Outcome<Policy> Parse(string policyId, string json)
+    public static Outcome<Policy> Parse(string policyId, string json) => JsonBody.Parse(json, root =>
     {
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(json); }
-        catch (JsonException e) { return Outcome<Policy>.Invalid("", $"The body is not valid JSON: {e.Message}"); }
-        using (doc)
-        {
-            var errors = new ValidationErrors();
-            Ids.Check(errors, "id", policyId);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return Outcome<Policy>.Invalid("", "The policy must be a JSON object.");
-            var root = new JsonSectionReader(doc.RootElement, "", errors);
-            if (root.String("id") is { } bodyId && bodyId != policyId) errors.Add("id", $"id '{bodyId}' in the body differs from '{policyId}' in the URL.");
-            root.String("updatedAt");
-            var business = Section(root, PolicySections.BusinessContacts, ReadBusiness);
-            var contacts = Section(root, PolicySections.Contacts, ReadContacts);
-            root.RejectUnknown();
-            return errors.IsValid ? Outcome<Policy>.Ok(new Policy(policyId, business, contacts)) : Outcome<Policy>.Invalid(errors);
-        }
-    }
+        JsonBody.CheckId(root, policyId);
+        root.String("updatedAt");
+        return new Policy(policyId, Section(root, PolicySections.BusinessContacts, ReadBusiness),
+            Section(root, PolicySections.Contacts, ReadContacts));
+    });
 
     private static T? Section<T>(JsonSectionReader parent, string name, Func<JsonSectionReader, T> read) where T : class
     {

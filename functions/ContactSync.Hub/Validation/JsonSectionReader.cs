@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ContactSync.Hub.Scheduling;
-using ContactSync.Hub.Validation;
+using ContactSync.Hub.Policies;
 
-namespace ContactSync.Hub.Policies;
+namespace ContactSync.Hub.Validation;
 
 /// <summary>Reads one JSON object's settings with per-field errors named by their path ("contacts.interval"), and
 /// reports settings it does not know (a typo should not be silently ignored).</summary>
@@ -23,6 +23,9 @@ internal sealed class JsonSectionReader(JsonElement obj, string path, Validation
         errors.Add(Field(name), $"{Field(name)} must be an object.");
         return null;
     }
+
+    /// <summary>Whether the object has <paramref name="name"/> with a non-null value (and marks it read).</summary>
+    public bool Has(string name) => Get(name) is not null;
 
     private JsonElement? Get(string name)
     {
