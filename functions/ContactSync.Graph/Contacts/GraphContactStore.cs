@@ -47,6 +47,7 @@ public sealed class GraphContactStore : IItemStore
 
     public async Task<IReadOnlyList<StoredItem>> FindByMarkersAsync(IReadOnlyCollection<string> markers, CancellationToken ct = default)
     {
+        if (markers.Count == 0) return [];
         var folderPath = ContactRequests.FolderPath(await folder.FolderIdAsync(ct));
         var list = markers.Distinct(StringComparer.Ordinal).ToList();
         var answers = await batcher.SendAsync([.. list.Select(m => (Func<RequestInformation>)(() => requests.FindByMarker(folderPath, m)))], ct);
