@@ -112,6 +112,19 @@ public class MemberCsvImportTests
     }
 
     [Fact]
+    public async Task A_replacing_import_removes_the_members_the_file_no_longer_has()
+    {
+        var hub = await TestHub.CreateAsync();
+        await hub.GroupAsync("g");
+        await hub.Import.ImportAsync(hub.TenantId, "g", Encoding.UTF8.GetBytes("displayName,email\nA,a@x.pl\nB,b@x.pl\n"), null, "PL");
+        var added = (await hub.Import.ImportAsync(hub.TenantId, "g", Encoding.UTF8.GetBytes("displayName,email\nC,c@x.pl\n"), null, "PL")).Value!;
+        Assert.Equal((1, 0), (added.Imported, added.Removed));
+        var replaced = (await hub.Import.ImportAsync(hub.TenantId, "g", Encoding.UTF8.GetBytes("displayName,email\nB,b@x.pl\nD,d@x.pl\n"), null, "PL", replace: true)).Value!;
+        Assert.Equal((1, 1, 2), (replaced.Imported, replaced.Unchanged, replaced.Removed));
+        Assert.Equal(["b@x.pl", "d@x.pl"], (await hub.Groups.MembersAsync(hub.TenantId, "g")).Value!.Select(m => m.Email).Order());
+    }
+
+    [Fact]
     public async Task The_plain_layout_imports_and_a_row_repeated_in_the_file_is_kept_once()
     {
         var hub = await TestHub.CreateAsync();

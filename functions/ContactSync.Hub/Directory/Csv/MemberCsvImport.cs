@@ -9,8 +9,10 @@ public sealed class MemberCsvImport(GroupStore groups)
 {
     /// <param name="charset">The upload's <c>charset</c> parameter, if any (used only for bytes that are not UTF-8).</param>
     /// <param name="region">The tenant's default phone region.</param>
+    /// <param name="replace">Make the file the whole group: members not among its good rows are removed (the result's
+    /// <see cref="CsvImportResult.Removed"/>). Otherwise the file adds and updates only.</param>
     public async Task<Outcome<CsvImportResult>> ImportAsync(string tenantId, string groupId, byte[] body, string? charset,
-        string? region, CancellationToken ct = default)
+        string? region, bool replace = false, CancellationToken ct = default)
     {
         if (!await groups.ExistsAsync(tenantId, groupId, ct)) return Outcome<CsvImportResult>.NotFound($"Group '{groupId}' does not exist.");
         var (text, encoding) = CsvDecoding.Decode(body, charset, region);
@@ -41,11 +43,11 @@ public sealed class MemberCsvImport(GroupStore groups)
             members.Add(member);
         }
 
-        var written = await groups.WriteMembersAsync(tenantId, groupId, members, ct: ct);
+        var written = await groups.WriteMembersAsync(tenantId, groupId, members, replace, ct);
         if (!written.IsOk) return written.As<CsvImportResult>();
         var result = written.Value!;
         errors.AddRange(result.Failed.Select(f => new CsvLineMessage(lineOf[f.Key], $"Not saved: {f.Value}")));
-        return Outcome<CsvImportResult>.Ok(new(result.Imported.Count, result.Updated.Count, result.Unchanged.Count,
+        return Outcome<CsvImportResult>.Ok(new(result.Imported.Count, result.Updated.Count, result.Unchanged.Count, result.Removed.Count,
             [.. errors.OrderBy(e => e.Line)], [.. warnings.OrderBy(w => w.Line)], format.Name, encoding.WebName, separator));
     }
 }
