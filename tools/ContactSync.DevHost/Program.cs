@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ContactSync.DevHost;
 
 // dotnet ContactSync.DevHost.dll [--source [--configuration Debug|Release]] [--script-root DIR] [--url http://127.0.0.1:7071]
@@ -15,8 +16,9 @@ options = options with
 };
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// Ctrl-C and SIGTERM end the wait below; the host then stops its drivers and kills the handler before Main returns.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 try
 {
     await using var host = await DevHost.StartAsync(options, stop.Token);

@@ -21,6 +21,7 @@ public static class HttpFrontend
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         foreach (var function in functions.Where(f => f.Trigger.Type == "httpTrigger"))
         {
