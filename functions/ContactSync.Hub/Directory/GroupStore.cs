@@ -12,14 +12,19 @@ public sealed class GroupStore(ITableStore tables)
     {
         var errors = Validate(group);
         if (!errors.IsValid) return Outcome<Group>.Invalid(errors);
-        group = group with { DisplayName = group.DisplayName.Trim() };
+        group = group with { DisplayName = group.DisplayName.Trim(), CsvFormat = (await GetAsync(tenantId, group.Id, ct))?.CsvFormat };
         var e = new TableEntity(tenantId, group.Id)
         {
             ["displayName"] = group.DisplayName, ["source"] = group.Source.ToString(), ["entraGroupId"] = group.EntraGroupId,
+            ["csvFormat"] = group.CsvFormat,
         };
         await tables.UpsertAsync(HubTables.Groups, e, ct: ct);
         return Outcome<Group>.Ok(group);
     }
+
+    /// <summary>Remembers the layout of the group's last CSV import.</summary>
+    public Task RecordCsvFormatAsync(string tenantId, string groupId, string format, CancellationToken ct = default) =>
+        tables.UpdateAsync(HubTables.Groups, new TableEntity(tenantId, groupId) { ["csvFormat"] = format }, "*", WriteMode.Merge, ct);
 
     public async Task<Group?> GetAsync(string tenantId, string groupId, CancellationToken ct = default) =>
         Ids.IsValid(groupId) && await tables.GetAsync(HubTables.Groups, tenantId, groupId, ct) is { } e ? ToGroup(e) : null;
@@ -98,5 +103,8 @@ public sealed class GroupStore(ITableStore tables)
     }
 
     private static Group ToGroup(TableEntity e) => new(e.RowKey, e.GetString("displayName") ?? e.RowKey,
-        Enum.TryParse<GroupSource>(e.GetString("source"), out var s) ? s : GroupSource.Manual, e.GetString("entraGroupId"));
+        Enum.TryParse<GroupSource>(e.GetString("source"), out var s) ? s : GroupSource.Manual, e.GetString("entraGroupId"))
+    {
+        CsvFormat = e.GetString("csvFormat"),
+    };
 }

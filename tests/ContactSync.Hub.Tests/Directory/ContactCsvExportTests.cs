@@ -54,6 +54,21 @@ public class ContactCsvExportTests
     }
 
     [Fact]
+    public async Task A_group_exports_in_the_layout_it_was_imported_with()
+    {
+        var hub = await TestHub.CreateAsync();
+        await hub.GroupAsync("plain");
+        await hub.Import.ImportAsync(hub.TenantId, "plain", Encoding.UTF8.GetBytes("displayName;email;classification\nRūta Žemaitytė;r@x.lt;Customers/LT\n"), null, "LT");
+        await hub.GroupAsync("plain"); // saving the group again keeps what the import recorded
+        var group = (await hub.Groups.GetAsync(hub.TenantId, "plain"))!;
+        Assert.Equal("plain", group.CsvFormat);
+        var csv = Encoding.UTF8.GetString(ContactCsvExport.Members(group, (await hub.Groups.MembersAsync(hub.TenantId, "plain")).Value!));
+        Assert.StartsWith("\uFEFFdisplayName,email,phone", csv);
+        Assert.Contains("Rūta Žemaitytė,r@x.lt,", csv);
+        Assert.Contains("Customers/LT", csv);
+    }
+
+    [Fact]
     public void A_contact_known_only_by_its_display_name_keeps_it()
     {
         var only = FieldMap.Empty.With(ContactFields.DisplayName, "Recepcja").WithList(ContactFields.Emails, ["recepcja@x.pl"]);

@@ -14,6 +14,10 @@ public static class ContactCsvExport
         return stream.ToArray();
     }
 
+    /// <summary>A group's members in the layout they were imported with (Outlook's when never imported from CSV).</summary>
+    public static byte[] Members(Group group, IEnumerable<Member> members) =>
+        ToBytes(members.Select(m => m.Contact), CsvContactFormat.ByName(group.CsvFormat));
+
     public static void Write(Stream stream, IEnumerable<FieldMap> contacts, CsvContactFormat? format = null)
     {
         var f = format ?? OutlookCsvFormat.Format;

@@ -46,6 +46,7 @@ public sealed class MemberCsvImport(GroupStore groups)
         var written = await groups.WriteMembersAsync(tenantId, groupId, members, replace, ct);
         if (!written.IsOk) return written.As<CsvImportResult>();
         var result = written.Value!;
+        await groups.RecordCsvFormatAsync(tenantId, groupId, format.Name, ct);
         errors.AddRange(result.Failed.Select(f => new CsvLineMessage(lineOf[f.Key], $"Not saved: {f.Value}")));
         return Outcome<CsvImportResult>.Ok(new(result.Imported.Count, result.Updated.Count, result.Unchanged.Count, result.Removed.Count,
             [.. errors.OrderBy(e => e.Line)], [.. warnings.OrderBy(w => w.Line)], format.Name, encoding.WebName, separator));
