@@ -10,7 +10,8 @@ public sealed partial class AppSettings(IReadOnlyDictionary<string, string> valu
 {
     public IReadOnlyDictionary<string, string> Values { get; } = values;
 
-    public string? this[string name] => Values.TryGetValue(name, out var v) ? v : null;
+    /// <summary>A setting, or the environment variable of that name (a deployed layout has no local.settings.json).</summary>
+    public string? this[string name] => Values.TryGetValue(name, out var v) ? v : Environment.GetEnvironmentVariable(name);
 
     public static AppSettings Load(string scriptRoot, IReadOnlyDictionary<string, string>? overrides, bool includeEnvironment = true)
     {
@@ -27,8 +28,7 @@ public sealed partial class AppSettings(IReadOnlyDictionary<string, string> valu
 
     /// <summary>Replaces each <c>%NAME%</c> with its setting; a missing one is an error naming it and where it was used.</summary>
     public string Resolve(string text, string usedBy) => Token().Replace(text, m =>
-        this[m.Groups[1].Value] ?? Environment.GetEnvironmentVariable(m.Groups[1].Value)
-        ?? throw new InvalidOperationException($"{usedBy} names %{m.Groups[1].Value}%, but no app setting {m.Groups[1].Value} exists"));
+        this[m.Groups[1].Value] ?? throw new InvalidOperationException($"{usedBy} names %{m.Groups[1].Value}%, but no app setting {m.Groups[1].Value} exists"));
 
     [GeneratedRegex("%([A-Za-z0-9_.:-]+)%")]
     private static partial Regex Token();
