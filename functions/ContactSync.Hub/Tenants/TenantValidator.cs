@@ -25,7 +25,7 @@ public static partial class TenantValidator
         Ids.Check(e, "id", t.Id);
         if (string.IsNullOrWhiteSpace(t.DisplayName)) e.Add("displayName", "displayName is required.");
         else if (t.DisplayName.Length > 256) e.Add("displayName", "displayName is longer than 256 characters.");
-        if (CallingCodes.ForRegion(t.DefaultRegion) is null || t.DefaultRegion.Length != 2)
+        if (t.DefaultRegion is not { Length: 2 } || CallingCodes.ForRegion(t.DefaultRegion) is null)
             e.Add("defaultRegion", $"'{t.DefaultRegion}' is not a supported ISO 3166 region: use one of {string.Join(", ", CallingCodes.Regions.Order())}.");
         if (!TimeZones.TryFind(t.TimeZone, out _))
             e.Add("timeZone", $"'{t.TimeZone}' is not a known IANA or Windows time zone id (e.g. Europe/Warsaw).");
