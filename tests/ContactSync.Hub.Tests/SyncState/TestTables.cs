@@ -12,6 +12,11 @@ public static class TestTables
         WithTablesAsync(StorageAccount.Parse(Environment.GetEnvironmentVariable("CONTACTSYNC_TEST_STORAGE") is { Length: > 0 } c
             ? c : "UseDevelopmentStorage=true").CreateTableStore());
 
+    public static Task<ITableStore> CreateAsync(bool azurite) => azurite ? AzuriteAsync() : InMemoryAsync();
+
+    /// <summary>Both kinds of store, for a [Theory] with [MemberData].</summary>
+    public static TheoryData<bool> Both => new(false, true);
+
     public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..12];
 
     private static async Task<ITableStore> WithTablesAsync(ITableStore tables)
