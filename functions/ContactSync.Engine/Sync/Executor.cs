@@ -11,7 +11,8 @@ namespace ContactSync.Engine.Sync;
 /// </summary>
 public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore status)
 {
-    private readonly record struct Outcome(string? Id, string? Version, ItemStoreException? Error);
+    /// <summary>A write's outcome. <see cref="Adopted"/> is an earlier copy that changed since its interrupted create.</summary>
+    private readonly record struct Outcome(string? Id, string? Version, ItemStoreException? Error, Items.FieldMap? Adopted = null);
 
     public async Task ExecuteAsync(IReadOnlyList<SyncAction> actions, int batchSize, RunReport report, CancellationToken ct = default)
     {
@@ -66,8 +67,9 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
         if (ops.Count == 0) return outcomes;
 
         // A create whose marker is already there was written by a run that stopped before saving its row. The same
-        // content is adopted as it is; a copy changed since is left for the next run, whose listing shows it and links
-        // it by its marker with a three-way merge, so an edit made to it meanwhile is not overwritten.
+        // content is adopted as it is. A copy changed since is adopted unwritten, its row saved with unknown versions
+        // and the fields both agree on as the base, so the next run reads both sides again and merges them three-way
+        // as a first-sync link would: an edit made meanwhile on either side is not overwritten.
         var markers = ops.OfType<CreateOp>().Select(c => c.Marker).ToList();
         var found = markers.Count == 0 ? [] : (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
             .GroupBy(s => s.Marker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -76,8 +78,7 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
         {
             if (ops[k] is not CreateOp c || !found.TryGetValue(c.Marker, out var earlier)) send.Add(k);
             else if (earlier.Item.Equals(c.Item)) outcomes[index[k]] = new Outcome(earlier.Id, earlier.Version, null);
-            else outcomes[index[k]] = new Outcome(null, null, new ItemStoreException(
-                $"Item {earlier.Id} was created for this pair by an interrupted run and has changed since; the next run links it"));
+            else outcomes[index[k]] = new Outcome(earlier.Id, "", null, earlier.Item);
         }
         if (send.Count == 0) return outcomes;
 
@@ -109,6 +110,10 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
             case RowChange.Save when a.Kind == ActionKind.Conflict: // the row carries the pending conflict
                 await status.SaveAsync(a.Row!, null, ct).ConfigureAwait(false);
                 break;
+            case RowChange.Save when (hubDone.Adopted ?? remoteDone.Adopted) is { } copy:
+                await status.SaveAsync(new StatusRow(hubId, remoteDone.Id ?? a.RemoteId!, "", "", "", Common(a.Result!, copy)),
+                    a.Row is { } prior && prior.HubId != hubId ? prior.HubId : null, ct).ConfigureAwait(false);
+                break;
             case RowChange.Save:
                 var replaces = a.Row is { } old && old.HubId != hubId ? old.HubId : null;
                 await status.SaveAsync(StatusRow.Synced(hubId, remoteDone.Id ?? a.RemoteId!, hubDone.Version ?? a.HubVersion!,
@@ -116,6 +121,9 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
                 break;
         }
     }
+
+    private static Items.FieldMap Common(Items.FieldMap a, Items.FieldMap b) =>
+        Items.FieldMap.From(a.Values.Where(kv => b[kv.Key] == kv.Value).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
 
     private static string Describe(ItemStoreException e) => e is VersionMismatchException
         ? $"{e.Message}: the item changed during the run and will be planned again"

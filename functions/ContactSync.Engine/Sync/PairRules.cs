@@ -24,7 +24,8 @@ namespace ContactSync.Engine.Sync;
 /// hub Same/Changed   | UpdateHub if the hub differs from the remote laid over it   | DeleteHub (propagate) / Unlink
 /// hub Gone           | CreateHub (again)                                           | Forget
 /// </code>
-/// Every result is checked against the scope (twoWay, export): out of scope → RemoveFromRemote, the hub keeps its item.
+/// Before the table (twoWay, export): a hub item that was in scope and is not → RemoveFromRemote (or Forget when the copy
+/// is already gone), the hub keeps its item. Every result is checked against the scope the same way.
 /// A pending manual conflict waits while neither side moves; when one does, it is decided again from the stored sides.
 /// An unlinked row (tombstone) only goes when its hub item goes.
 /// </summary>
@@ -38,6 +39,13 @@ internal static class PairRules
             return;
         }
         var o = ctx.Options;
+        // The hub item left the scope (it was in at the last sync): its copy leaves this remote, whatever else happened.
+        // Checked first so that a retry after our own removal of the copy never reads it as the user's deletion.
+        if (ctx.Direction != SyncDirection.Import && h.State != ItemState.Gone && o.Scope.Matches(row.Base) && !o.Scope.Matches(h.Content))
+        {
+            ctx.LeaveScope(row, h.Id, h, Write.None, r.Id, r, h.Content);
+            return;
+        }
         switch (ctx.Direction, h.State, r.State)
         {
             case (_, ItemState.Gone, ItemState.Gone):

@@ -21,14 +21,16 @@ internal sealed class PlanContext(SyncOptions options)
 
     /// <summary>
     /// Brings a pair to <paramref name="result"/> (hub form): creates the side that is gone, updates a side whose item
-    /// differs, never writes a side the direction protects, and drops the remote copy when the result left the scope.
+    /// differs, never writes a side the direction protects, and drops the remote copy when the result left the scope
+    /// (the base was in it).
     /// Adds nothing when the pair is already exactly as the row says.
     /// </summary>
     public void Converge(StatusRow? row, string? hubId, Side h, string? remoteId, Side r, FieldMap result, bool link = false)
     {
-        var hubWrite = h.State == ItemState.Gone ? Write.Create : result.Equals(h.Content) ? Write.None : Write.Update;
+        var hubWrite = h.State == ItemState.Gone ? Write.Create : result.Equals(h.Raw?.Item ?? h.Content) ? Write.None : Write.Update;
         if (Direction == SyncDirection.Export) hubWrite = Write.None;
-        if (Direction != SyncDirection.Import && !Options.Scope.Matches(result))
+        // Leaving the scope means it was in at the last sync: a pair linked outside it is never deleted for that.
+        if (Direction != SyncDirection.Import && row is not null && Options.Scope.Matches(row.Base) && !Options.Scope.Matches(result))
         {
             LeaveScope(row, hubId, h, hubWrite, remoteId, r, result);
             return;
@@ -58,7 +60,7 @@ internal sealed class PlanContext(SyncOptions options)
     }
 
     /// <summary>The result is outside the target's scope: the hub keeps (and takes) its item, the remote copy goes.</summary>
-    private void LeaveScope(StatusRow? row, string? hubId, Side h, Write hubWrite, string? remoteId, Side r, FieldMap result)
+    public void LeaveScope(StatusRow? row, string? hubId, Side h, Write hubWrite, string? remoteId, Side r, FieldMap result)
     {
         if (hubWrite == Write.Create) hubWrite = Write.None;
         var remoteWrite = r.State == ItemState.Gone || remoteId is null ? Write.None : Write.Delete;

@@ -6,6 +6,7 @@ namespace ContactSync.Engine.Sync;
 /// One item pair as last synced: both ids, both versions, and the base snapshot (hub form: everything the hub holds) with
 /// its hash, which the next run compares against and three-way merges from. A row with an empty <see cref="RemoteId"/>
 /// is a tombstone: the pair was unlinked (delete mode <c>unlinkOnly</c>) and the hub item must not be sent again.
+/// An empty version is unknown: the next run reads that item again whatever its listing says.
 /// </summary>
 public sealed record StatusRow(
     string HubId, string RemoteId, string HubVersion, string RemoteVersion, string Hash, FieldMap Base,

@@ -79,10 +79,23 @@ public sealed class SyncEngine(IItemStore hub, IItemStore remote, IStatusStore s
         return new SideView(changes, found);
     }
 
+    /// <summary>The listing plus the content the planner needs; an item whose last version is unknown (empty) is read
+    /// again and counts as changed, whether or not the listing names it.</summary>
     private static async Task<SideView> ViewAsync(IItemStore store, ChangeSet changes, IReadOnlyDictionary<string, string> last, CancellationToken ct)
     {
-        var needed = SideView.NeededIds(changes, last);
+        var listed = changes.Changed.Select(c => c.Id).Concat(changes.Deleted).ToHashSet(StringComparer.Ordinal);
+        var unknown = last.Where(kv => kv.Value.Length == 0 && !listed.Contains(kv.Key)).Select(kv => kv.Key).ToList();
+        var needed = SideView.NeededIds(changes, last).Concat(unknown).ToList();
         var items = needed.Count == 0 ? [] : await store.GetManyAsync(needed, ct).ConfigureAwait(false);
+        if (unknown.Count > 0 && !changes.IsFullListing)
+        {
+            var found = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+            changes = changes with
+            {
+                Changed = [.. changes.Changed, .. unknown.Where(found.ContainsKey).Select(id => new ItemVersion(id, found[id].Version))],
+                Deleted = [.. changes.Deleted, .. unknown.Where(id => !found.ContainsKey(id))],
+            };
+        }
         return new SideView(changes, items);
     }
 }

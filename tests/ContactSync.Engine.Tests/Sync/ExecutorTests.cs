@@ -31,7 +31,7 @@ public sealed class ExecutorTests
     }
 
     [Fact]
-    public async Task A_copy_edited_after_the_crash_is_not_overwritten_by_the_retry_but_linked_by_the_next_run()
+    public async Task A_copy_edited_after_the_crash_is_adopted_by_the_retry_and_merged_by_the_next_run()
     {
         var h = new Harness();
         var hub = h.Hub.UserCreate(Harness.Contact("Ola", "ola@x.pl"));
@@ -45,8 +45,9 @@ public sealed class ExecutorTests
 
         var retry = new RunReport();
         await executor.ExecuteAsync(plan.Actions, 20, retry);
-        Assert.Contains("interrupted run", Assert.Single(retry.Errors).Error);
-        Assert.Equal("CEO", h.Remote.Items.Single().Item["jobTitle"]);
+        Assert.Empty(retry.Errors);
+        Assert.Equal("CEO", h.Remote.Items.Single().Item["jobTitle"]); // adopted, not overwritten
+        Assert.Equal("", h.Status.Rows.Single().RemoteVersion);        // read again by the next run
 
         Assert.Empty((await h.SyncAsync()).Errors);
         Assert.Equal("CEO", h.Hub[hub.Id]!.Item["jobTitle"]);

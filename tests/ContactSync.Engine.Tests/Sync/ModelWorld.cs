@@ -104,10 +104,11 @@ public sealed class ModelWorld(int seed, bool exchange)
     {
         if (H.Hub.Items.Count == 0) return;
         var target = Pick(H.Hub.Items.ToList());
-        var item = _rng.Next(3) switch
+        var item = _rng.Next(4) switch
         {
             0 => target.Item.With("notes", $"note {_rng.Next(100)}"),
             1 => target.Item.With("jobTitle", $"hub job {_rng.Next(5)}"),
+            2 => target.Item.WithList(Scope.SyncTagsField, target.Item[Scope.SyncTagsField] is null ? ["t1"] : []), // the tag comes or goes
             _ => target.Item.With("surname", Pick(Names)),
         };
         H.Hub.UserEdit(target.Id, item);
