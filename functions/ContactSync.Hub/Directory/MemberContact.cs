@@ -14,7 +14,13 @@ public static class MemberContact
     /// e-mail address.</summary>
     public static MemberCandidate Prepare(FieldMap raw, string? region)
     {
-        var (map, warnings) = new ContactNormaliser(region).Normalise(raw);
+        // Outlook exports a contact picked from the Exchange address book with its X.500 address (E-mail Type "EX"):
+        // not an address anyone can write to, so it is left out with a warning rather than failing the row.
+        var exchange = raw.List(ContactFields.Emails).Where(e => e.TrimStart().StartsWith("/o=", StringComparison.OrdinalIgnoreCase)).ToList();
+        raw = raw.WithList(ContactFields.Emails, raw.List(ContactFields.Emails).Except(exchange));
+        var (map, normalised) = new ContactNormaliser(region).Normalise(raw);
+        var warnings = exchange.Select(e => $"emails: '{e}' is an Exchange-internal (X.500) address, not an e-mail address: left out.")
+            .Concat(normalised).ToList();
         var bad = map.List(ContactFields.Emails).Where(e => !EmailAddresses.LooksValid(e)).ToList();
         if (bad.Count > 0) return new(null, $"'{bad[0]}' is not a valid e-mail address.", []);
         if (map[ContactFields.DisplayName] is null)

@@ -112,6 +112,20 @@ public class MemberCsvImportTests
     }
 
     [Fact]
+    public async Task An_exchange_x500_address_is_left_out_with_a_warning_not_an_error()
+    {
+        var hub = await TestHub.CreateAsync();
+        await hub.GroupAsync("gal");
+        var text = OutlookCsv.Text(',', OutlookCsv.Row(("First Name", "Jan"), ("Last Name", "Kowalski"),
+            ("E-mail Address", "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=abc123-jan"),
+            ("E-mail Type", "EX"), ("E-mail 2 Address", "jan.kowalski@contoso.pl"), ("E-mail 2 Type", "SMTP")));
+        var r = (await hub.Import.ImportAsync(hub.TenantId, "gal", Encoding.UTF8.GetBytes(text), null, "PL")).Value!;
+        Assert.Empty(r.Errors);
+        Assert.Contains(r.Warnings, w => w.Line == 2 && w.Message.Contains("X.500"));
+        Assert.Equal("jan.kowalski@contoso.pl", (await hub.Groups.MembersAsync(hub.TenantId, "gal")).Value!.Single().Email);
+    }
+
+    [Fact]
     public async Task A_replacing_import_removes_the_members_the_file_no_longer_has()
     {
         var hub = await TestHub.CreateAsync();
