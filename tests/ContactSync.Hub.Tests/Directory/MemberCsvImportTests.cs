@@ -125,6 +125,22 @@ public class MemberCsvImportTests
         Assert.Equal("jan.kowalski@contoso.pl", (await hub.Groups.MembersAsync(hub.TenantId, "gal")).Value!.Single().Email);
     }
 
+    [Theory]
+    [InlineData("4/15/1980", "PL", "1980-04-15")] // US Outlook, Polish tenant: only month-first makes sense
+    [InlineData("15.04.1980", "PL", "1980-04-15")]
+    [InlineData("1980-04-15", "DE", "1980-04-15")]
+    [InlineData("4/5/1980", "PL", "1980-05-04")] // ambiguous: the tenant's region decides (day first)
+    [InlineData("4/5/1980", "US", "1980-04-05")]
+    public async Task Birthdays_are_read_as_outlook_writes_them(string written, string region, string expected)
+    {
+        var hub = await TestHub.CreateAsync();
+        await hub.GroupAsync("b");
+        var text = OutlookCsv.Text(',', OutlookCsv.Row(("First Name", "Ola"), ("E-mail Address", "ola@x.pl"), ("Birthday", written)));
+        var r = (await hub.Import.ImportAsync(hub.TenantId, "b", Encoding.UTF8.GetBytes(text), null, region)).Value!;
+        Assert.Empty(r.Warnings);
+        Assert.Equal(expected, (await hub.Groups.MembersAsync(hub.TenantId, "b")).Value!.Single().Contact[ContactFields.Birthday]);
+    }
+
     [Fact]
     public async Task A_replacing_import_removes_the_members_the_file_no_longer_has()
     {

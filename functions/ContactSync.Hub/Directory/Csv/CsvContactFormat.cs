@@ -19,6 +19,10 @@ public sealed partial class CsvContactFormat(string name, IReadOnlyList<string> 
     [GeneratedRegex(@"^[0\s./-]*$")]
     private static partial Regex EmptyDate();
 
+    // An English (US) Outlook writes M/d/yyyy whatever the tenant's region.
+    [GeneratedRegex(@"^(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4})$")]
+    private static partial Regex MonthFirst();
+
     /// <summary>The layout a header row belongs to: Outlook's when it has Outlook's name or e-mail columns, the plain
     /// one when it has <c>displayName</c> or <c>email</c>; null otherwise.</summary>
     public static CsvContactFormat? Detect(IReadOnlyList<string> header)
@@ -54,7 +58,9 @@ public sealed partial class CsvContactFormat(string name, IReadOnlyList<string> 
                 var cells = indexes.Where(i => i < row.Count).Select(i => row[i].Trim()).Where(v => v.Length > 0).ToList();
                 if (IsList(field))
                     map = map.WithList(field, cells.SelectMany(c => ListSplit().Split(c)).Select(v => v.Trim()));
-                else if (field != ContactFields.Birthday || !cells.All(c => EmptyDate().IsMatch(c)))
+                else if (field == ContactFields.Birthday)
+                    map = map.With(field, cells.Where(c => !EmptyDate().IsMatch(c)).Select(Unambiguous).FirstOrDefault());
+                else
                     map = map.With(field, string.Join(", ", cells));
             }
             return map;
@@ -81,6 +87,13 @@ public sealed partial class CsvContactFormat(string name, IReadOnlyList<string> 
             row[first] = contact[ContactFields.DisplayName] ?? "";
         return [.. row.Select(v => v ?? "")];
     }
+
+    /// <summary>A slashed date that can only be month-first (4/15/1980) as yyyy-MM-dd; anything else as it is, for the
+    /// engine to read with the tenant's region.</summary>
+    private static string Unambiguous(string date) =>
+        MonthFirst().Match(date) is { Success: true } m && int.Parse(m.Groups["d"].Value) > 12 && int.Parse(m.Groups["m"].Value) <= 12
+            ? $"{m.Groups["y"].Value}-{int.Parse(m.Groups["m"].Value):00}-{int.Parse(m.Groups["d"].Value):00}"
+            : date;
 
     private static bool IsList(string field) => ContactFields.Lists.Contains(field);
 
