@@ -105,7 +105,7 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
                 await status.RemoveAsync(a.Row!.HubId, ct).ConfigureAwait(false);
                 break;
             case RowChange.Tombstone:
-                await status.SaveAsync(StatusRow.Unlinked(a.Row!.HubId, a.HubVersion!, a.Row.Base), null, ct).ConfigureAwait(false);
+                await status.SaveAsync(StatusRow.Unlinked(hubId, a.HubVersion!, a.Row!.Base), a.Row.HubId != hubId ? a.Row.HubId : null, ct).ConfigureAwait(false);
                 break;
             case RowChange.Save when a.Kind == ActionKind.Conflict: // the row carries the pending conflict
                 await status.SaveAsync(a.Row!, null, ct).ConfigureAwait(false);
