@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ContactSync.Hub;
+using ContactSync.Hub.Scheduling;
+using ContactSync.Hub.SyncState;
+using ContactSync.Storage;
+
+namespace ContactSync.Bench;
+
+/// <summary>
+/// The scheduler's cost against Azurite (CONTACTSYNC_BENCH_STORAGE, set by bench.sh): 100,000 (target, section) entries
+/// in the due index, 1,000 of them due now; times reading and claiming the due ones, and counts the rows the store
+/// returned (the claim must read about the due count, not the total). Args (optional): total, due.
+/// </summary>
+public sealed class SchedulerBenchmark : IBenchmark
+{
+    public string Name => "scheduler";
+    public string Description => "due index: 100,000 scheduled (target, section) pairs, 1,000 due; ReadDue + claim time and rows read";
+
+    public async Task RunAsync(string[] args)
+    {
+        var total = Arg(args, 0, 100_000);
+        var dueCount = Arg(args, 1, 1_000);
+        var connection = Environment.GetEnvironmentVariable("CONTACTSYNC_BENCH_STORAGE") is { Length: > 0 } c ? c : "UseDevelopmentStorage=true";
+        var counting = new CountingStore(StorageAccount.Parse(connection).CreateTableStore());
+        await counting.CreateTableIfNotExistsAsync(HubTables.Due);
+
+        var now = DateTimeOffset.UtcNow;
+        var seed = Stopwatch.StartNew();
+        // Due ones spread over the last 10 minutes, the rest over the next day: entity-group batches of 100 per bucket.
+        var rows = Enumerable.Range(0, total).Select(i => DueIndex.ToEntity(
+            new SyncKey("bench", $"target{i:000000}", i % 2 == 0 ? "contacts" : "businessContacts"),
+            i < dueCount ? now.AddMinutes(-1 - i % 10) : now.AddMinutes(2 + i % 1440)));
+        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) =>
+            await counting.SubmitTransactionAsync(HubTables.Due, [.. batch.Select(TableOperation.Insert)], ct));
+        Console.WriteLine($"scheduler: seeded {total:N0} due-index rows ({dueCount:N0} due) in {batches.Count:N0} batches, {seed.Elapsed.TotalSeconds:0.0} s");
+
+        var index = new DueIndex(counting);
+        var before = counting.RowsRead;
+        var clock = Stopwatch.StartNew();
+        var claimed = await index.ClaimDueAsync(now);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        var rowsRead = counting.RowsRead - before;
+        Console.WriteLine($"scheduler: claimed {claimed.Count:N0} due entries in {ms:0} ms, {rowsRead:N0} rows read; " +
+            $"a second run claims {(await index.ClaimDueAsync(now)).Count}");
+        if (claimed.Count != dueCount) throw new InvalidOperationException($"Expected {dueCount} due entries, claimed {claimed.Count}.");
+        Result.Print("scheduler_100k_due1k_ms", ms, "ms");
+        Result.Print("scheduler_rows_read", rowsRead);
+    }
+
+    static int Arg(string[] args, int i, int fallback) =>
+        args.Length > i && int.TryParse(args[i], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+
+    /// <summary>Counts the entities queries return.</summary>
+    sealed class CountingStore(ITableStore inner) : ITableStore
+    {
+        int rowsRead;
+        public int RowsRead => Volatile.Read(ref rowsRead);
+
+        public async Task<TablePage> QueryPageAsync(string table, TableQuery query, TableContinuation? continuation = null, CancellationToken ct = default)
+        {
+            var page = await inner.QueryPageAsync(table, query, continuation, ct);
+            Interlocked.Add(ref rowsRead, page.Entities.Count);
+            return page;
+        }
+
+        public async IAsyncEnumerable<TableEntity> QueryAsync(string table, TableQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+        {
+            await foreach (var e in inner.QueryAsync(table, query, ct))
+            {
+                Interlocked.Increment(ref rowsRead);
+                yield return e;
+            }
+        }
+
+        public Task CreateTableIfNotExistsAsync(string table, CancellationToken ct = default) => inner.CreateTableIfNotExistsAsync(table, ct);
+        public Task<TableEntity?> GetAsync(string table, string pk, string rk, CancellationToken ct = default) => inner.GetAsync(table, pk, rk, ct);
+        public Task<string> InsertAsync(string table, TableEntity e, CancellationToken ct = default) => inner.InsertAsync(table, e, ct);
+        public Task<string> UpsertAsync(string table, TableEntity e, WriteMode mode = WriteMode.Replace, CancellationToken ct = default) => inner.UpsertAsync(table, e, mode, ct);
+        public Task<string> UpdateAsync(string table, TableEntity e, string ifMatch, WriteMode mode = WriteMode.Replace, CancellationToken ct = default) =>
+            inner.UpdateAsync(table, e, ifMatch, mode, ct);
+        public Task DeleteAsync(string table, string pk, string rk, string ifMatch = "*", CancellationToken ct = default) => inner.DeleteAsync(table, pk, rk, ifMatch, ct);
+        public Task<IReadOnlyList<string?>> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> ops, CancellationToken ct = default) =>
+            inner.SubmitTransactionAsync(table, ops, ct);
+    }
+}
