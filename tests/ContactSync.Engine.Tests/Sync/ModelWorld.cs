@@ -43,7 +43,7 @@ public sealed class ModelWorld(int seed, bool exchange)
 
     public async Task StepAsync()
     {
-        switch (_rng.Next(11))
+        switch (_rng.Next(12))
         {
             case 0: HubCreate(); break;
             case 1: HubEdit(); break;
@@ -53,6 +53,7 @@ public sealed class ModelWorld(int seed, bool exchange)
             case 5: RemoteDelete(); break;
             case 6: H.Remote.ExpireTokens(); Trace.Add("remote tokens expire"); break;
             case 7: await PartialSyncAsync(); break;
+            case 8: Touch(); break;
             default: await SyncAsync(crashAt: _rng.Next(2) == 0 ? 1 + _rng.Next(12) : 0); break;
         }
     }
@@ -123,6 +124,16 @@ public sealed class ModelWorld(int seed, bool exchange)
         H.Hub.UserDelete(target.Id);
         Trace.Add($"hub delete {target.Id}");
         HubNotes.Remove(target.Id);
+    }
+
+    /// <summary>A flaky version: the store moves an item's version without changing it (Exchange does on a read receipt).</summary>
+    private void Touch()
+    {
+        var store = _rng.Next(2) == 0 ? H.Hub : H.Remote;
+        if (store.Items.Count == 0) return;
+        var target = Pick(store.Items.ToList());
+        store.UserEdit(target.Id, target.Item);
+        Trace.Add($"{store.Name} touch {target.Id}");
     }
 
     private void RemoteCreate()
