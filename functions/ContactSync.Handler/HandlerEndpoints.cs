@@ -21,6 +21,9 @@ public static class HandlerEndpoints
         app.MapHealthApi();
         app.MapDiagnosticsApi();
         app.MapGraphWebhookApi();
+        app.MapSyncApi();
+        app.MapStatusApi();
+        app.MapConflictsApi();
         app.MapManagementApi();
         return app;
     }

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Options;
+using ContactSync.Handler.Sync;
 using ContactSync.Storage;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public static class HandlerServiceCollectionExtensions
         services.AddSingleton<JobWork>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobScheduler>();
+        services.AddContactSyncSync(config);
         services.AddProblemDetails();
         return services;
     }

@@ -9,6 +9,8 @@ public static class JobKinds
     public const string Heartbeat = "heartbeat";
     public const string Probe = "probe";
     public const string FailAlways = "failAlways";
+    /// <summary>A sync of one (target, section); created by the Scheduler and by sync now, never by diagnostics.</summary>
+    public const string Sync = "sync";
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Heartbeat, Probe, FailAlways };
 }
 
@@ -27,15 +29,22 @@ public sealed record JobRecord(
     string? MessageId = null,
     string? Error = null,
     string? Result = null,
-    string? ETag = null)
+    string? ETag = null,
+    string? TargetId = null,
+    string? Section = null,
+    JobProgress? Progress = null)
 {
     public const string SystemTenant = "_system";
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed;
-    public JobMessage ToMessage() => new(TenantId, JobId, Kind, DurationMs);
+    public JobMessage ToMessage() => new(TenantId, JobId, Kind, DurationMs, TargetId, Section);
 }
 
 /// <summary>The queue message for a job. Kind and duration travel along so a lost row can be recreated.</summary>
-public sealed record JobMessage(string TenantId, string JobId, string Kind, int DurationMs = 0);
+public sealed record JobMessage(string TenantId, string JobId, string Kind, int DurationMs = 0, string? TargetId = null,
+    string? Section = null);
+
+/// <summary>A running sync's phase (listing, planning, writing) and items done of total.</summary>
+public sealed record JobProgress(string Phase, int Done, int Total);
 
 /// <summary>Which delivery of the message is running (from the trigger's Metadata).</summary>
 public sealed record Delivery(string MessageId, int DequeueCount);

@@ -6,7 +6,7 @@ namespace ContactSync.Handler.Jobs;
 
 /// <summary>Runs one delivery of a job message: claim the row (queued → running), do the work, record the outcome.
 /// Idempotent under redelivery: a finished job is not run again; a running one is left alone until its lease expires.</summary>
-public sealed class JobRunner(JobStore store, JobWork work, TimeProvider clock, IOptions<JobsOptions> options,
+public sealed class JobRunner(JobStore store, JobWork work, IQueueStore queues, TimeProvider clock, IOptions<JobsOptions> options,
     ILogger<JobRunner> log)
 {
     public async Task<JobRecord> RunAsync(JobMessage message, Delivery delivery, CancellationToken ct)
@@ -23,14 +23,31 @@ public sealed class JobRunner(JobStore store, JobWork work, TimeProvider clock, 
         {
             result = await work.ExecuteAsync(job, delivery, ct);
         }
+        catch (JobDeferredException deferred)
+        {
+            // Another job holds this target: this one waits its turn as a new message (the current one completes).
+            log.LogInformation("Job {TenantId}/{JobId} deferred by {Delay}: {Reason}", job.TenantId, job.JobId, deferred.Delay, deferred.Message);
+            await queues.PutAsync(options.Value.Queue, System.Text.Json.JsonSerializer.Serialize(job.ToMessage(), Invocation.HandlerJson.Options),
+                deferred.Delay, ct: ct);
+            return await store.UpdateAsync(await FreshAsync(job, ct) with { State = JobState.Queued, LeaseUntil = null, Result = deferred.Message }, ct);
+        }
+        catch (JobFailedException failed)
+        {
+            // Retrying cannot help (no e-mail address, the target is gone): fail now rather than after every retry.
+            log.LogWarning("Job {TenantId}/{JobId} failed: {Error}", job.TenantId, job.JobId, failed.Message);
+            return await store.UpdateAsync(await FreshAsync(job, ct) with
+            {
+                State = JobState.Failed, FinishedAt = clock.GetUtcNow(), LeaseUntil = null, Error = failed.Message,
+            }, ct);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogWarning(ex, "Job {TenantId}/{JobId} attempt {Attempt} failed: {Error}", job.TenantId, job.JobId, delivery.DequeueCount, ex.Message);
             // Back to queued with the error kept: the message returns after the visibility timeout, or SyncPoison ends it.
-            await TryUpdateAsync(job with { State = JobState.Queued, LeaseUntil = null, Error = ex.Message }, ct);
+            await TryUpdateAsync(await FreshAsync(job, ct) with { State = JobState.Queued, LeaseUntil = null, Error = ex.Message }, ct);
             throw;
         }
-        var done = await store.UpdateAsync(job with
+        var done = await store.UpdateAsync(await FreshAsync(job, ct) with
         {
             State = JobState.Succeeded, FinishedAt = clock.GetUtcNow(), LeaseUntil = null, Error = null, Result = result,
         }, ct);
@@ -77,6 +94,12 @@ public sealed class JobRunner(JobStore store, JobWork work, TimeProvider clock, 
         }
     }
 
+    /// <summary>The row as it is now when this delivery still holds it (the work may have written progress to it since
+    /// the claim), so the final write keeps the progress and is conditional on the latest ETag.</summary>
+    private async Task<JobRecord> FreshAsync(JobRecord job, CancellationToken ct) =>
+        await store.GetAsync(job.TenantId, job.JobId, ct) is { } now && now.MessageId == job.MessageId && now.State == JobState.Running
+            ? now : job;
+
     private async Task TryUpdateAsync(JobRecord job, CancellationToken ct)
     {
         try { await store.UpdateAsync(job, ct); }
@@ -86,8 +109,18 @@ public sealed class JobRunner(JobStore store, JobWork work, TimeProvider clock, 
         }
     }
 
-    private JobRecord NewRow(JobMessage m, JobState state) => new(m.TenantId, m.JobId, m.Kind, state, clock.GetUtcNow(), m.DurationMs);
+    private JobRecord NewRow(JobMessage m, JobState state) =>
+        new(m.TenantId, m.JobId, m.Kind, state, clock.GetUtcNow(), m.DurationMs, TargetId: m.TargetId, Section: m.Section);
 }
+
+/// <summary>The work cannot run yet (its target is leased by another job): re-queue it after <see cref="Delay"/>.</summary>
+public sealed class JobDeferredException(string message, TimeSpan delay) : Exception(message)
+{
+    public TimeSpan Delay { get; } = delay;
+}
+
+/// <summary>The work failed for a reason a retry cannot fix: the job fails at once, without going through poison.</summary>
+public sealed class JobFailedException(string message) : Exception(message);
 
 /// <summary>The job is held by a live delivery; this one fails and comes back later (a 409 to the host).</summary>
 public sealed class JobBusyException(string message) : Exception(message);

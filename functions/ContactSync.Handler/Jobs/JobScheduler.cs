@@ -1,21 +1,46 @@
 using ContactSync.Handler.Invocation;
 using ContactSync.Handler.Options;
+using ContactSync.Hub.Scheduling;
 using ContactSync.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ContactSync.Handler.Jobs;
 
 /// <summary>Creates job rows (state queued) and their messages: the Scheduler's due jobs, and on-demand probes.</summary>
-public sealed class JobScheduler(JobStore store, IQueueStore queues, TimeProvider clock, IOptions<JobsOptions> jobs,
-    IOptions<SchedulerOptions> scheduler)
+public sealed class JobScheduler(JobStore store, IQueueStore queues, DueIndex due, TimeProvider clock, IOptions<JobsOptions> jobs,
+    IOptions<SchedulerOptions> scheduler, ILogger<JobScheduler> log)
 {
-    /// <summary>The rows are written first; the caller hands the messages to the queue output binding.</summary>
+    /// <summary>Due entries one tick claims; the rest wait for the next tick (an output binding array stays bounded).</summary>
+    public const int MaxDuePerTick = 2000;
+
+    /// <summary>The heartbeats and one sync job per due (target, section): the due entries are claimed (removed on
+    /// their ETag, so two ticks never both get one) and their job rows written; the caller hands the messages to the
+    /// queue output binding. The worker schedules the next run when the job finishes.</summary>
     public async Task<IReadOnlyList<JobMessage>> CreateDueJobsAsync(CancellationToken ct)
     {
         var messages = new List<JobMessage>();
         for (var i = 0; i < scheduler.Value.HeartbeatJobs; i++)
             messages.Add((await CreateRowAsync(JobKinds.Heartbeat, 0, ct)).ToMessage());
+        var claimed = await due.ClaimDueAsync(clock.GetUtcNow(), MaxDuePerTick, ct);
+        foreach (var entry in claimed)
+            messages.Add((await CreateSyncRowAsync(entry.Key.TenantId, entry.Key.TargetId, entry.Key.Section, ct)).ToMessage());
+        if (claimed.Count > 0) log.LogInformation("Scheduler claimed {Count} due target section(s)", claimed.Count);
         return messages;
+    }
+
+    /// <summary>Sync now: a sync job for one (target, section), enqueued directly.</summary>
+    public async Task<JobRecord> EnqueueSyncAsync(string tenantId, string targetId, string section, CancellationToken ct)
+    {
+        var job = await CreateSyncRowAsync(tenantId, targetId, section, ct);
+        await queues.PutAsync(jobs.Value.Queue, System.Text.Json.JsonSerializer.Serialize(job.ToMessage(), HandlerJson.Options), ct: ct);
+        return job;
+    }
+
+    private Task<JobRecord> CreateSyncRowAsync(string tenantId, string targetId, string section, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return store.InsertAsync(new JobRecord(tenantId, JobIds.New(now), JobKinds.Sync, JobState.Queued, now,
+            TargetId: targetId, Section: section), ct);
     }
 
     /// <summary>An on-demand job, enqueued directly (HTTP-forwarded functions have no output bindings).</summary>

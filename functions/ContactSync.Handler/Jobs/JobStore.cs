@@ -24,6 +24,13 @@ public sealed class JobStore(ITableStore tables, IOptions<JobsOptions> options)
     public async Task<JobRecord> UpsertAsync(JobRecord job, CancellationToken ct) =>
         job with { ETag = await tables.UpsertAsync(Table, JobRows.ToEntity(job), WriteMode.Replace, ct) };
 
+    /// <summary>Records a running job's progress (a merge of those properties only, so it never races the state).</summary>
+    public Task ReportProgressAsync(JobRecord job, JobProgress progress, CancellationToken ct) =>
+        tables.UpdateAsync(Table, new TableEntity(job.TenantId, job.JobId)
+        {
+            ["Phase"] = progress.Phase, ["Done"] = progress.Done, ["Total"] = progress.Total,
+        }, "*", WriteMode.Merge, ct);
+
     /// <summary>The newest jobs of one tenant (ids sort newest first).</summary>
     public async Task<IReadOnlyList<JobRecord>> RecentAsync(string tenantId, int count, CancellationToken ct)
     {

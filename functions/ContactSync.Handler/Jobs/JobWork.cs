@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ContactSync.Handler.Jobs;
 
 /// <summary>What each job kind does. Today: heartbeat and probe check a storage round trip (probe optionally takes a
-/// while, so its running state can be watched); failAlways fails on purpose. The sync jobs arrive with later issues.</summary>
-public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock)
+/// while, so its running state can be watched); failAlways fails on purpose. Sync jobs run the engine for one (target, section): <see cref="Sync.SyncRunner"/>.</summary>
+public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock, Sync.SyncRunner sync)
 {
     public async Task<string> ExecuteAsync(JobRecord job, Delivery delivery, CancellationToken ct)
     {
@@ -14,6 +14,8 @@ public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, T
         {
             case JobKinds.FailAlways:
                 throw new ProbeFailureException($"failAlways probe: failing on purpose (attempt {delivery.DequeueCount})");
+            case JobKinds.Sync:
+                return await sync.RunAsync(job, ct);
             case JobKinds.Heartbeat or JobKinds.Probe:
                 if (job.DurationMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(job.DurationMs, 60_000)), clock, ct);
                 return await StorageRoundTripAsync(job, ct);
