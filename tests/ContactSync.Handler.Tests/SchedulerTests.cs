@@ -25,8 +25,10 @@ public class SchedulerTests
         {
             await TestEnvironment.EventuallyAsync(() => Task.FromResult(host.Invocations.FirstOrDefault(i => i.Succeeded)),
                 TimeSpan.FromSeconds(20), "a Scheduler tick");
-            await host.DisposeAsync(); // stops the timer, so the count below is final
+            await host.DisposeAsync(); // stops the timer, so the count below is final, and kills the handler
             ticks = host.Invocations.Where(i => i.Function == "Scheduler").ToList();
+            using var probe = new HttpClient();
+            await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync($"http://127.0.0.1:{host.HandlerPort}/"));
         }
 
         Assert.All(ticks, t => Assert.True(t.Succeeded));
