@@ -24,6 +24,9 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
     public FaultInjector? Faults { get; set; } = faults;
     /// <summary>Writes the engine made that the store accepted.</summary>
     public int AcceptedWrites { get; private set; }
+    /// <summary>Calls to <see cref="ListChangesAsync"/>, and to <see cref="GetManyAsync"/> or <see cref="FindByMarkersAsync"/>.</summary>
+    public int ListCalls { get; private set; }
+    public int ReadCalls { get; private set; }
     /// <summary>Calls to <see cref="WriteAsync"/>: one per batch.</summary>
     public int WriteCalls { get; private set; }
     /// <summary>Writes the engine sent, accepted or not.</summary>
@@ -33,6 +36,7 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
 
     public Task<ChangeSet> ListChangesAsync(string? syncToken, CancellationToken ct = default)
     {
+        ListCalls++;
         var token = $"{_epoch}:{_seq}";
         var since = Since(syncToken);
         if (since is null)
@@ -42,11 +46,15 @@ public sealed class InMemoryItemStore(string name, IProjection? limits = null, b
         return Task.FromResult(new ChangeSet(changed, ids.Where(i => !_items.ContainsKey(i)).ToList(), false, token));
     }
 
-    public Task<IReadOnlyList<StoredItem>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<StoredItem>>(ids.Distinct().Where(_items.ContainsKey).Select(i => _items[i]).ToList());
+    public Task<IReadOnlyList<StoredItem>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        ReadCalls++;
+        return Task.FromResult<IReadOnlyList<StoredItem>>(ids.Distinct().Where(_items.ContainsKey).Select(i => _items[i]).ToList());
+    }
 
     public Task<IReadOnlyList<StoredItem>> FindByMarkersAsync(IReadOnlyCollection<string> markers, CancellationToken ct = default)
     {
+        ReadCalls++;
         var set = markers.ToHashSet(StringComparer.Ordinal);
         return Task.FromResult<IReadOnlyList<StoredItem>>(_items.Values.Where(i => i.Marker is { } m && set.Contains(m)).ToList());
     }

@@ -27,7 +27,8 @@ namespace ContactSync.Engine.Sync;
 /// Before the table (twoWay, export): a hub item that was in scope and is not → RemoveFromRemote (or Forget when the copy
 /// is already gone), the hub keeps its item. Every result is checked against the scope the same way.
 /// A pending manual conflict waits while neither side moves; when one does, it is decided again from the stored sides.
-/// An unlinked row (tombstone) only goes when its hub item goes.
+/// An unlinked row (tombstone) only goes when its hub item goes. A side gone from the row but re-created by an
+/// interrupted run (an unpaired item whose marker names the other side) is that side's item: it is compared, not re-created.
 /// </summary>
 internal static class PairRules
 {

@@ -115,6 +115,20 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task An_unchanged_target_costs_one_listing_per_side_and_nothing_else()
+    {
+        var h = new Harness();
+        for (var i = 0; i < 10; i++) h.Hub.UserCreate(Harness.Contact($"P{i}", $"p{i}@x.pl"));
+        await h.SyncAsync();
+        var (hubReads, remoteReads, remoteLists, remoteWrites) = (h.Hub.ReadCalls, h.Remote.ReadCalls, h.Remote.ListCalls, h.Remote.WriteCalls);
+
+        var report = await h.SyncAsync(); // our own writes come back in the delta: their versions are the rows' (M25)
+
+        Assert.Equal(0, report.Planned);
+        Assert.Equal((hubReads, remoteReads, remoteLists + 1, remoteWrites), (h.Hub.ReadCalls, h.Remote.ReadCalls, h.Remote.ListCalls, h.Remote.WriteCalls));
+    }
+
+    [Fact]
     public async Task Writes_go_to_each_store_in_batches()
     {
         var h = new Harness { Options = new SyncOptions { Projection = TestProjection.Instance, BatchSize = 20 } };
