@@ -19,7 +19,9 @@ public sealed class TimerDriver(FunctionDefinition function, FunctionInvoker inv
         {
             var wait = next - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
-            await FireAsync(next, ct);
+            // A failed run is not retried (as in the host) and must not stop the schedule.
+            try { await FireAsync(next, ct); }
+            catch (Exception e) when (e is not OperationCanceledException) { log($"timer {function.Name}: {e.Message}"); }
             after = next;
         }
     }
