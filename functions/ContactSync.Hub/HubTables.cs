@@ -14,7 +14,9 @@ public static class HubTables
     public const string Pairs = "pairs";
     public const string Runs = "runs";
     public const string Due = "due";
+    public const string Subscriptions = "subscriptions";
+    public const string PendingChanges = "pendingchanges";
 
     public static readonly IReadOnlyList<string> All =
-        [Tenants, Policies, Groups, Members, HubContacts, HubChanges, Targets, SyncState, Pairs, Runs, Due];
+        [Tenants, Policies, Groups, Members, HubContacts, HubChanges, Targets, SyncState, Pairs, Runs, Due, Subscriptions, PendingChanges];
 }
