@@ -3,6 +3,7 @@ using Azure.Identity;
 using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Options;
 using ContactSync.Handler.Sync;
+using ContactSync.Handler.Webhooks;
 using ContactSync.Storage;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,7 @@ public static class HandlerServiceCollectionExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobScheduler>();
         services.AddContactSyncSync(config);
+        services.AddContactSyncWebhooks(config);
         services.AddProblemDetails();
         return services;
     }

@@ -1,18 +1,21 @@
 using ContactSync.Handler.Invocation;
+using ContactSync.Handler.Webhooks;
 
 namespace ContactSync.Handler.Functions;
 
-/// <summary>Timer: renews Graph subscriptions before they expire (M24). No subscriptions are kept yet, so a tick only
-/// confirms the schedule runs.</summary>
+/// <summary>Timer: keeps one Graph subscription per synced mailbox resource (M24): creates the missing, renews those
+/// expiring within the margin, recreates the lost and deletes those of removed targets.</summary>
 public static class SubscriptionRenewerFunction
 {
     public const string Name = "SubscriptionRenewer";
     public const string Trigger = "timer";
 
-    public static InvocationResponse Invoke(InvocationRequest request, ILogger<InvocationRequest> log)
+    public static async Task<InvocationResponse> Invoke(InvocationRequest request, SubscriptionManager subscriptions,
+        ILogger<SubscriptionManager> log, CancellationToken ct)
     {
         var timer = TriggerValue.Read<TimerInfo>(request.DataOf(Trigger), HandlerJson.Options);
-        log.LogInformation("SubscriptionRenewer tick (past due: {IsPastDue}); no subscriptions kept yet", timer.IsPastDue);
-        return InvocationResponse.WithLogs("renewed 0 subscription(s)");
+        var summary = await subscriptions.RenewAllAsync(ct);
+        log.LogInformation("SubscriptionRenewer (past due: {IsPastDue}): {Summary}", timer.IsPastDue, summary.ToString());
+        return InvocationResponse.WithLogs($"subscriptions: {summary}");
     }
 }

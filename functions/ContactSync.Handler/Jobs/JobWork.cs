@@ -6,7 +6,8 @@ namespace ContactSync.Handler.Jobs;
 
 /// <summary>What each job kind does. Today: heartbeat and probe check a storage round trip (probe optionally takes a
 /// while, so its running state can be watched); failAlways fails on purpose. Sync jobs run the engine for one (target, section): <see cref="Sync.SyncRunner"/>.</summary>
-public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock, Sync.SyncRunner sync)
+public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock, Sync.SyncRunner sync,
+    Webhooks.NotifiedSync notified)
 {
     public async Task<string> ExecuteAsync(JobRecord job, Delivery delivery, CancellationToken ct)
     {
@@ -16,6 +17,8 @@ public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, T
                 throw new ProbeFailureException($"failAlways probe: failing on purpose (attempt {delivery.DequeueCount})");
             case JobKinds.Sync:
                 return await sync.RunAsync(job, ct);
+            case Webhooks.NotifiedSync.Kind:
+                return await notified.RunAsync(job, ct);
             case JobKinds.Heartbeat or JobKinds.Probe:
                 if (job.DurationMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(job.DurationMs, 60_000)), clock, ct);
                 return await StorageRoundTripAsync(job, ct);

@@ -19,7 +19,7 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
     SyncStateStore state, RunStore runs, TargetScheduling scheduling, JobStore jobs, ITableStore tables, TimeProvider clock,
     IOptions<SyncSettings> settings, ILogger<SyncRunner> log)
 {
-    public async Task<string> RunAsync(JobRecord job, CancellationToken ct)
+    public async Task<string> RunAsync(JobRecord job, CancellationToken ct, PartialIds? only = null)
     {
         if (job.TargetId is null || job.Section is null || !PolicySections.All.Contains(job.Section))
             throw new JobFailedException($"Sync job {job.JobId} names no target section (target '{job.TargetId}', section '{job.Section}').");
@@ -42,9 +42,9 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
             if (target.Mailbox is null) throw new JobFailedException(TargetStore.OwnerEmailRequired);
             await ProgressAsync(job, key, "listing", 0, 0, ct);
             var parts = composer.Compose(tenant, target, section);
-            var report = await new SyncEngine(parts.Hub, parts.Remote, new TableStatusStore(tables, key)).RunAsync(parts.Options, ct: ct);
+            var report = await new SyncEngine(parts.Hub, parts.Remote, new TableStatusStore(tables, key)).RunAsync(parts.Options, only, ct);
             var record = RunRecord.From(job.JobId, key.Section, started, clock.GetUtcNow(), report);
-            await FinishAsync(key, tenant, target, section, record, report.Errors.Count, ct);
+            await FinishAsync(key, tenant, target, only is null ? section : null, record, report.Errors.Count, ct);
             await ProgressAsync(job, key, "done", report.Planned, report.Planned, ct);
             log.LogInformation("Sync {TenantId}/{TargetId}/{Section}: {Result} ({Report})", key.TenantId, key.TargetId, key.Section, record.Result, report.ToString());
             return $"{record.Result}: {report}";
@@ -52,7 +52,7 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var failed = RunRecord.Fail(job.JobId, key.Section, started, clock.GetUtcNow(), Failure(e));
-            await FinishAsync(key, tenant, target, section, failed, 0, ct);
+            await FinishAsync(key, tenant, target, only is null ? section : null, failed, 0, ct);
             throw;
         }
         finally
@@ -66,7 +66,8 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
     {
         await runs.AddAsync(key.TenantId, key.TargetId, run, ct);
         await state.RecordRunAsync(key, new LastRun(run.FinishedAt, run.Result, run.Counts, errors, run.RunId), ct);
-        if (tenant is not null && target is not null)
+        // A webhook partial run (section passed as null) covers only the ids named: the next full run stays when it was due.
+        if (tenant is not null && target is not null && section is not null)
             await scheduling.ScheduleSectionAsync(tenant, target, key.Section, section, run.StartedAt, ct);
     }
 
