@@ -1,0 +1,16 @@
+namespace ContactSync.Devices.CardDav;
+
+/// <summary>One CardDAV address-book collection (no discovery: the collection URL is given) with basic auth.
+/// <paramref name="Parallelism"/> bounds the concurrent PUT/DELETE requests of one write batch.</summary>
+public sealed record CardDavTarget(
+    string CollectionUrl, string? UserName = null, string? Password = null, bool ReadOnly = false, int Parallelism = 4)
+{
+    public Uri Collection { get; } = new(CollectionUrl.TrimEnd('/') + "/");
+
+    public Uri Resource(string id) => new(Collection, Uri.EscapeDataString(id));
+
+    /// <summary>The resource name a server href ends with: our item id.</summary>
+    public static string IdOf(string href) => href.TrimEnd('/')[(href.TrimEnd('/').LastIndexOf('/') + 1)..];
+
+    public override string ToString() => CollectionUrl;
+}
