@@ -107,8 +107,8 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
             case RowChange.Tombstone:
                 await status.SaveAsync(StatusRow.Unlinked(hubId, a.HubVersion!, a.Row!.Base), a.Row.HubId != hubId ? a.Row.HubId : null, ct).ConfigureAwait(false);
                 break;
-            case RowChange.Save when a.Kind == ActionKind.Conflict: // the row carries the pending conflict
-                await status.SaveAsync(a.Row!, null, ct).ConfigureAwait(false);
+            case RowChange.Save when a.Conflict is { } conflict:
+                await status.SaveAsync(Waiting(a, conflict), a.Row is { } was && was.HubId != a.HubId ? was.HubId : null, ct).ConfigureAwait(false);
                 break;
             case RowChange.Save when (hubDone.Adopted ?? remoteDone.Adopted) is { } copy:
                 await status.SaveAsync(new StatusRow(hubId, remoteDone.Id ?? a.RemoteId!, "", "", "", Common(a.Result!, copy)),
@@ -120,6 +120,16 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
                     remoteDone.Version ?? a.RemoteVersion!, a.Result!), replaces, ct).ConfigureAwait(false);
                 break;
         }
+    }
+
+    /// <summary>The row of a pair waiting for the user: the last synced state, now naming the items the conflict is
+    /// between (a side re-created by an interrupted run has a new id, and no synced version but the one seen).</summary>
+    private static StatusRow Waiting(SyncAction a, PendingConflict conflict)
+    {
+        var row = a.Row ?? StatusRow.Synced(a.HubId!, a.RemoteId!, a.HubVersion!, a.RemoteVersion!, a.Result!);
+        if (row.HubId != a.HubId) row = row with { HubId = a.HubId!, HubVersion = a.HubVersion! };
+        if (row.RemoteId != a.RemoteId) row = row with { RemoteId = a.RemoteId!, RemoteVersion = a.RemoteVersion! };
+        return row with { Conflict = conflict };
     }
 
     private static Items.FieldMap Common(Items.FieldMap a, Items.FieldMap b) =>

@@ -91,13 +91,14 @@ internal static class NewItems
 
         if (ctx.Options.MatchKeys is not { } keysOf) yield break;
         var byKey = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // Copies this service made (they carry a marker) belong to the item their marker names: never matched by key.
         foreach (var r in remotes.OrderBy(r => r.Id, StringComparer.Ordinal))
-            if (!usedRemote.Contains(r.Id))
+            if (!usedRemote.Contains(r.Id) && r.Marker is null)
                 foreach (var key in keysOf(ctx.Projection.MergeBack(FieldMap.Empty, r.Item)))
                     (byKey.TryGetValue(key, out var list) ? list : byKey[key] = []).Add(r.Id);
         foreach (var h in hubs.OrderBy(h => h.Id, StringComparer.Ordinal))
         {
-            if (usedHub.Contains(h.Id)) continue;
+            if (usedHub.Contains(h.Id) || h.Marker is not null) continue;
             var match = keysOf(h.Item).SelectMany(k => byKey.GetValueOrDefault(k) ?? []).FirstOrDefault(id => !usedRemote.Contains(id));
             if (match is null) continue;
             usedHub.Add(h.Id);

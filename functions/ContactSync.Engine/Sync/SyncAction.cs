@@ -40,6 +40,8 @@ public sealed record SyncAction(ActionKind Kind, string? HubId, string? RemoteId
     public FieldMap? Result { get; init; }
     public FieldMap? RemoteItem { get; init; }
     public StatusRow? Row { get; init; }
+    /// <summary>For <see cref="ActionKind.Conflict"/>: what waits for the user; <see cref="Result"/> is then the base.</summary>
+    public PendingConflict? Conflict { get; init; }
     public RowChange RowChange { get; init; } = RowChange.Save;
     public string? Reason { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -23,14 +23,11 @@ internal static class ThreeWay
             };
             if (ctx.Options.Policy == ConflictPolicy.Manual)
             {
-                var waiting = (row ?? StatusRow.Synced(hubId, remoteId, h.Version, r.Version, @base)) with
-                {
-                    Conflict = new PendingConflict(h.Version, r.Version, h.Content, r.Content,
-                        r.Raw?.Item ?? ctx.Projection.Project(r.Content).Item, conflicts),
-                };
                 ctx.Actions.Add(new SyncAction(ActionKind.Conflict, hubId, remoteId)
                 {
-                    HubVersion = h.Version, RemoteVersion = r.Version, Row = waiting,
+                    HubVersion = h.Version, RemoteVersion = r.Version, Row = row, Result = @base,
+                    Conflict = new PendingConflict(h.Version, r.Version, h.Content, r.Content,
+                        r.Raw?.Item ?? ctx.Projection.Project(r.Content).Item, conflicts),
                     Reason = $"both sides changed {string.Join(", ", conflicts.Select(c => c.Field))}",
                 });
                 return;
