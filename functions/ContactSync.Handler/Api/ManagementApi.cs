@@ -1,15 +1,28 @@
+using ContactSync.Handler.Tenancy;
+
 namespace ContactSync.Handler.Api;
 
-/// <summary><c>/api/tenants/...</c> (function ManagementApi, anonymous at the host: tenant API keys are checked here).
-/// The tenant endpoints of DESIGN.md §4 are mapped on this group by later issues; literal routes win over this catch-all,
-/// which answers every other path with a problem-details 404.</summary>
+/// <summary><c>/api/tenants/...</c> (function ManagementApi, anonymous at the host: keys are checked here). Tenant
+/// creation takes the platform admin key; every route under <c>/api/tenants/{tenantId}/</c> sits in one route group
+/// behind <see cref="TenantAccessFilter"/>. Literal routes win over the catch-all, which answers every other path with
+/// a problem-details 404.</summary>
 public static class ManagementApi
 {
     public static RouteGroupBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
+        app.MapTenantsApi();
+        var tenant = app.MapGroup("/api/tenants/{tenantId}")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                try { return await next(context); }
+                catch (RequestBody.TooLargeException e) { return RequestBody.TooLarge(e); }
+            })
+            .AddEndpointFilter<TenantAccessFilter>();
+        tenant.MapPoliciesApi().MapGroupsApi().MapMembersApi().MapTargetsApi();
+
         var tenants = app.MapGroup("/api/tenants");
         tenants.Map("/{**path}", (string? path) => TypedResults.Problem(statusCode: 404, title: "Not found",
             detail: $"No endpoint at /api/tenants/{path}."));
-        return tenants;
+        return tenant;
     }
 }

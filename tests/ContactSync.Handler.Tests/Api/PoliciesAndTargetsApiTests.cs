@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContactSync.Hub;
+using ContactSync.Storage;
+
+namespace ContactSync.Handler.Tests.Api;
+
+/// <summary>Policies and targets over HTTP: validation per field, nothing written on a 4xx, unknown ids 404, a policy
+/// in use cannot be deleted, a saved target is scheduled in the due index.</summary>
+[Collection(ApiCollection.Name)]
+public class PoliciesAndTargetsApiTests(ApiHostFixture fx)
+{
+    private static object Policy(string interval = "PT10M") => new
+    {
+        businessContacts = new { interval = "daily", timeOfDay = "06:30", baseType = "ownGroups" },
+        contacts = new { interval, direction = "twoWay", conflictPolicy = "hubWins" },
+    };
+
+    [Fact]
+    public async Task A_bad_policy_is_400_per_field_and_nothing_is_stored()
+    {
+        var (t, key) = await fx.NewTenantAsync();
+        using var http = fx.Client(key);
+        using var bad = await http.PutAsJsonAsync($"api/tenants/{t}/policies/p1", new
+        {
+            contacts = new { interval = "PT1M", direction = "sideways", colour = "red" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var errors = (await ApiHostFixture.JsonAsync(bad)).GetProperty("errors");
+        foreach (var field in new[] { "contacts.interval", "contacts.direction", "contacts.colour" })
+            Assert.True(errors.TryGetProperty(field, out _), $"{field} missing in {errors}");
+        Assert.Null(await fx.Tables.GetAsync(HubTables.Policies, t, "p1"));
+
+        using var badId = await http.PutAsJsonAsync($"api/tenants/{t}/policies/bad%21id", Policy());
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        using var unknown = await http.GetAsync($"api/tenants/{t}/policies/nope");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var unknownDelete = await http.DeleteAsync($"api/tenants/{t}/policies/nope");
+        Assert.Equal(HttpStatusCode.NotFound, unknownDelete.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_policy_round_trips_a_target_uses_it_gets_scheduled_and_blocks_its_deletion()
+    {
+        var (t, key) = await fx.NewTenantAsync();
+        using var http = fx.Client(key);
+        using var created = await http.PutAsJsonAsync($"api/tenants/{t}/policies/std", Policy());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var policy = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"api/tenants/{t}/policies/std");
+        Assert.Equal("hubWins", policy.GetProperty("contacts").GetProperty("conflictPolicy").GetString());
+        Assert.Equal("06:30", policy.GetProperty("businessContacts").GetProperty("timeOfDay").GetString());
+
+        using var noEmail = await http.PutAsJsonAsync($"api/tenants/{t}/targets/anna", new { policyId = "std" });
+        Assert.Equal(HttpStatusCode.BadRequest, noEmail.StatusCode);
+        var message = (await ApiHostFixture.JsonAsync(noEmail)).GetProperty("errors").GetProperty("ownerEmail")[0].GetString();
+        Assert.Contains("e-mail", message);
+        using var unknownPolicy = await http.PutAsJsonAsync($"api/tenants/{t}/targets/anna", new { ownerEmail = "anna@contoso.com", policyId = "gone", groupIds = new[] { "nogroup" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPolicy.StatusCode);
+        var errors = (await ApiHostFixture.JsonAsync(unknownPolicy)).GetProperty("errors");
+        Assert.Contains("'gone'", errors.GetProperty("policyId")[0].GetString());
+        Assert.Contains("'nogroup'", errors.GetProperty("groupIds[0]")[0].GetString());
+        Assert.Null(await fx.Tables.GetAsync(HubTables.Targets, t, "anna"));
+
+        using var target = await http.PutAsJsonAsync($"api/tenants/{t}/targets/anna", new { ownerEmail = "Anna@Contoso.com", policyId = "std" });
+        Assert.Equal(HttpStatusCode.Created, target.StatusCode);
+        Assert.Equal("Anna@contoso.com", (await fx.Tables.GetAsync(HubTables.Targets, t, "anna"))!.GetString("ownerEmail")); // domain normalised
+        Assert.Equal(2, await DueRowsAsync(t, "anna"));
+
+        using var inUse = await http.DeleteAsync($"api/tenants/{t}/policies/std");
+        Assert.Equal(HttpStatusCode.Conflict, inUse.StatusCode);
+        Assert.NotNull(await fx.Tables.GetAsync(HubTables.Policies, t, "std"));
+
+        // Changing the policy reschedules its targets: without a contacts section that section leaves the due index.
+        using var changed = await http.PutAsJsonAsync($"api/tenants/{t}/policies/std", new { businessContacts = new { interval = "PT30M" } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(1, await DueRowsAsync(t, "anna"));
+
+        using var deleted = await http.DeleteAsync($"api/tenants/{t}/targets/anna");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Null(await fx.Tables.GetAsync(HubTables.Targets, t, "anna"));
+        using var gone = await http.GetAsync($"api/tenants/{t}/targets/anna");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var free = await http.DeleteAsync($"api/tenants/{t}/policies/std");
+        Assert.Equal(HttpStatusCode.NoContent, free.StatusCode);
+        Assert.Null(await fx.Tables.GetAsync(HubTables.Policies, t, "std"));
+    }
+
+    private async Task<int> DueRowsAsync(string tenant, string target)
+    {
+        var filter = TableFilter.And(TableFilter.Ge("RowKey", $"{tenant}|{target}|"), TableFilter.Lt("RowKey", $"{tenant}|{target}}}"));
+        var count = 0;
+        await foreach (var _ in fx.Tables.QueryAsync(HubTables.Due, new TableQuery(filter))) count++;
+        return count;
+    }
+}
