@@ -90,6 +90,11 @@ public sealed class TableHubContactStore(ITableStore tables, string tenantId, bo
         IsReadOnly ? throw new ReadOnlyStoreException(Name)
             : _writer.WriteAsync(id, null, null, ifVersion is null ? WriteCondition.Any : WriteCondition.At(ifVersion), ct);
 
+    /// <summary>Removes change-feed rows older than <paramref name="olderThan"/> (e.g. 30 days): tokens older than that
+    /// then get a full listing. Returns the rows removed.</summary>
+    public Task<int> PruneChangesAsync(DateTimeOffset olderThan, CancellationToken ct = default) =>
+        HubChangeFeed.PruneAsync(tables, TenantId, olderThan, ct);
+
     private string Name => $"hub contacts of {TenantId}";
 
     private async Task<WriteResult> WriteOneAsync(WriteOp op, CancellationToken ct)

@@ -63,12 +63,15 @@ public sealed class DueIndex(ITableStore tables)
     public Task<bool> CompleteAsync(DueEntry entry, CancellationToken ct = default) =>
         DeleteAsync(entry.Bucket, entry.Key.ToString(), entry.ETag, ct);
 
-    /// <summary>Reads the due entries and claims them: a bucket's entries are deleted 100 to a transaction (conditional
-    /// on their ETags); a transaction that fails because another run took one falls back to one delete each. Returns the
-    /// entries this caller claimed: enqueue exactly these.</summary>
-    public async Task<IReadOnlyList<DueEntry>> ClaimDueAsync(DateTimeOffset nowUtc, int max = 5000, CancellationToken ct = default)
+    /// <summary>Reads the due entries and claims them (<see cref="ClaimAsync"/>): enqueue exactly the entries returned.</summary>
+    public async Task<IReadOnlyList<DueEntry>> ClaimDueAsync(DateTimeOffset nowUtc, int max = 5000, CancellationToken ct = default) =>
+        await ClaimAsync(await ReadDueAsync(nowUtc, max, ct), ct);
+
+    /// <summary>Claims entries read by <see cref="ReadDueAsync"/>: a bucket's entries are deleted 100 to a transaction
+    /// (conditional on their ETags); a transaction that fails because another run took one (or it was re-scheduled)
+    /// falls back to one delete each. Returns the entries this caller claimed.</summary>
+    public async Task<IReadOnlyList<DueEntry>> ClaimAsync(IReadOnlyList<DueEntry> due, CancellationToken ct = default)
     {
-        var due = await ReadDueAsync(nowUtc, max, ct);
         var claimed = new ConcurrentBag<DueEntry>();
         var chunks = due.GroupBy(e => e.Bucket).SelectMany(g => g.Chunk(100));
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ClaimParallelism, CancellationToken = ct },

@@ -115,6 +115,25 @@ public class HubChangeFeedTests
         Assert.Equal(["ghost"], delta.Deleted);
     }
 
+    [Theory, MemberData(nameof(TestTables.Both), MemberType = typeof(TestTables))]
+    public async Task Pruning_the_feed_turns_old_tokens_into_full_listings_and_keeps_new_ones_cheap(bool azurite)
+    {
+        var tables = await TestTables.CreateAsync(azurite);
+        var store = new TableHubContactStore(tables, TestTables.NewTenant());
+        var old = (await store.ListChangesAsync(null)).NextToken;
+        var a = await store.CreateAsync(Contact(1), "a");
+        await store.CreateAsync(Contact(2), "b");
+        var recent = (await store.ListChangesAsync(old)).NextToken;
+        Assert.Equal(2, await store.PruneChangesAsync(DateTimeOffset.UtcNow.AddMinutes(1)));
+
+        Assert.True((await store.ListChangesAsync(old)).IsFullListing);
+        var quiet = await store.ListChangesAsync(recent);
+        Assert.False(quiet.IsFullListing);
+        Assert.Empty(quiet.Changed);
+        var a2 = await store.UpdateAsync(a.Id, a.Version, Contact(11));
+        Assert.Equal([a2], (await store.ListChangesAsync(recent)).Changed);
+    }
+
     [Fact]
     public async Task A_contact_beyond_the_string_limit_is_refused_clearly_and_nothing_is_written()
     {
