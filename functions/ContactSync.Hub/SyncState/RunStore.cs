@@ -60,7 +60,7 @@ public sealed class RunStore(ITableStore tables)
         e.GetString("stoppedBy") is { } s ? JsonSerializer.Deserialize<RailTrip>(s, Json) : null,
         e.GetString("failure"), e.GetInt32("moreWarnings") ?? 0, e.GetInt32("moreErrors") ?? 0);
 
-    // Keeps the first entries whose JSON fits; each entry's own texts are cut to 2,000 characters first.
+    // Keeps the first entries whose JSON fits in the list's properties; the rest are only counted.
     private static (List<T> Kept, int Left) Cap<T>(IReadOnlyList<T> items)
     {
         var kept = new List<T>();
