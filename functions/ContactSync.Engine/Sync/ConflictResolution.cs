@@ -30,7 +30,7 @@ public static class ConflictResolution
         var remoteWrite = projected.Item.Equals(c.RemoteHeld) ? Write.None : Write.Update;
         return new SyncAction(ActionKind.Merge, row.HubId, row.RemoteId)
         {
-            Hub = merged.Equals(c.Hub) ? Write.None : Write.Update, Remote = remoteWrite,
+            Hub = merged.Equals(c.HubHeld) ? Write.None : Write.Update, Remote = remoteWrite,
             HubVersion = c.HubVersion, RemoteVersion = c.RemoteVersion, Row = row, Result = merged,
             RemoteItem = projected.Item, Warnings = remoteWrite == Write.None ? [] : projected.Warnings,
         };

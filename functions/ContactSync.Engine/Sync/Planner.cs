@@ -42,7 +42,7 @@ public static class Planner
                 h = Compare(row, hx, hx.Item);
             if (r.State == ItemState.Gone && !row.IsUnlinked && interruptedRemote.Remove(row.HubId, out var rx))
                 r = Compare(row, rx, ctx.Projection.MergeBack(row.Base, rx.Item));
-            if (row.Conflict is { } pending) (h, r) = (Pending(h, pending.Hub, pending.Hub, row), Pending(r, pending.Remote, pending.RemoteHeld, row));
+            if (row.Conflict is { } pending) (h, r) = (Pending(h, pending.Hub, pending.HubHeld, row), Pending(r, pending.Remote, pending.RemoteHeld, row));
             if (h.State == ItemState.Gone) hubGone++;
             if (r.State == ItemState.Gone && !row.IsUnlinked) remoteGone++;
             PairRules.Decide(ctx, row, h, r);

@@ -22,9 +22,10 @@ public sealed record StatusRow(
 }
 
 /// <summary>A manual conflict (M16) waiting for the user: the versions it was seen at, both sides' items then (hub form),
-/// the remote item exactly as the remote held it, and each conflicting field with its three values. The rest of the run
+/// both items exactly as each side held them, and each conflicting field with its three values. The rest of the run
 /// goes on; the pair waits until resolved.</summary>
 public sealed record PendingConflict(
-    string HubVersion, string RemoteVersion, FieldMap Hub, FieldMap Remote, FieldMap RemoteHeld, IReadOnlyList<ConflictField> Fields);
+    string HubVersion, string RemoteVersion, FieldMap Hub, FieldMap Remote, FieldMap HubHeld, FieldMap RemoteHeld,
+    IReadOnlyList<ConflictField> Fields);
 
 public sealed record ConflictField(string Field, string? Base, string? Hub, string? Remote);

@@ -26,7 +26,7 @@ internal static class ThreeWay
                 ctx.Actions.Add(new SyncAction(ActionKind.Conflict, hubId, remoteId)
                 {
                     HubVersion = h.Version, RemoteVersion = r.Version, Row = row, Result = @base,
-                    Conflict = new PendingConflict(h.Version, r.Version, h.Content, r.Content,
+                    Conflict = new PendingConflict(h.Version, r.Version, h.Content, r.Content, h.Raw?.Item ?? h.Content,
                         r.Raw?.Item ?? ctx.Projection.Project(r.Content).Item, conflicts),
                     Reason = $"both sides changed {string.Join(", ", conflicts.Select(c => c.Field))}",
                 });
