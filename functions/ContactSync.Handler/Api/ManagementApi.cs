@@ -18,7 +18,7 @@ public static class ManagementApi
                 catch (RequestBody.TooLargeException e) { return RequestBody.TooLarge(e); }
             })
             .AddEndpointFilter<TenantAccessFilter>();
-        tenant.MapPoliciesApi().MapGroupsApi().MapMembersApi().MapTargetsApi();
+        tenant.MapPoliciesApi().MapGroupsApi().MapMembersApi().MapTargetsApi().MapHubContactsApi();
 
         var tenants = app.MapGroup("/api/tenants");
         tenants.Map("/{**path}", (string? path) => TypedResults.Problem(statusCode: 404, title: "Not found",
