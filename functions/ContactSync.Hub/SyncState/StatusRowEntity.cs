@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ContactSync.Engine.Items;
 using ContactSync.Engine.Sync;
 using ContactSync.Hub.Directory;
@@ -7,11 +8,12 @@ using ContactSync.Storage;
 namespace ContactSync.Hub.SyncState;
 
 /// <summary>A <see cref="StatusRow"/> in <c>pairs</c>: RowKey the hub id (escaped with <see cref="TableKeys"/>), the
-/// base as FieldMap JSON and a pending conflict as JSON (each may span several properties: <see cref="LongText"/>).</summary>
+/// base as FieldMap JSON and a pending conflict as JSON (each may span several properties: <see cref="LongText"/>).
+/// The conflict is serialised as the engine's record, so a field the engine adds to it is kept without a change here.</summary>
 internal static class StatusRowEntity
 {
     public const string HasConflict = "hasConflict";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new FieldMapConverter() } };
 
     public static TableEntity From(string partition, StatusRow r)
     {
@@ -21,22 +23,22 @@ internal static class StatusRowEntity
             [HasConflict] = r.Conflict is not null,
         };
         LongText.Write(e, "base", FieldMapJson.Serialize(r.Base));
-        if (r.Conflict is { } c)
-            LongText.Write(e, "conflict", JsonSerializer.Serialize(new ConflictDto(c.HubVersion, c.RemoteVersion,
-                Map(c.Hub), Map(c.Remote), Map(c.RemoteHeld), c.Fields), Json));
+        if (r.Conflict is { } c) LongText.Write(e, "conflict", JsonSerializer.Serialize(c, Json));
         return e;
     }
 
     public static StatusRow ToRow(TableEntity e) => new(
         TableKeys.Unescape(e.RowKey), e.GetString("remoteId") ?? "", e.GetString("hubVersion") ?? "", e.GetString("remoteVersion") ?? "",
         e.GetString("hash") ?? "", FieldMapJson.Parse(LongText.Read(e, "base")),
-        LongText.Read(e, "conflict") is { } json && JsonSerializer.Deserialize<ConflictDto>(json, Json) is { } c
-            ? new PendingConflict(c.HubVersion, c.RemoteVersion, FieldMap.From(c.Hub), FieldMap.From(c.Remote),
-                FieldMap.From(c.RemoteHeld), c.Fields)
-            : null);
+        LongText.Read(e, "conflict") is { } json ? JsonSerializer.Deserialize<PendingConflict>(json, Json) : null);
 
-    private static Dictionary<string, string?> Map(FieldMap m) => m.Values.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal);
+    /// <summary>A FieldMap as a flat JSON object of its fields.</summary>
+    private sealed class FieldMapConverter : JsonConverter<FieldMap>
+    {
+        public override FieldMap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            FieldMap.From(JsonSerializer.Deserialize<Dictionary<string, string?>>(ref reader) ?? []);
 
-    private sealed record ConflictDto(string HubVersion, string RemoteVersion, Dictionary<string, string?> Hub,
-        Dictionary<string, string?> Remote, Dictionary<string, string?> RemoteHeld, IReadOnlyList<ConflictField> Fields);
+        public override void Write(Utf8JsonWriter writer, FieldMap value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Values.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+    }
 }
