@@ -64,6 +64,10 @@ var tableNames = [
   'pairs'
   'runs'
   'due'
+  'subscriptions'
+  'pendingchanges'
+  'backups'
+  'backupitems'
 ]
 var queueNames = [
   jobsQueueName
