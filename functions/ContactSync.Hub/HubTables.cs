@@ -16,7 +16,9 @@ public static class HubTables
     public const string Due = "due";
     public const string Subscriptions = "subscriptions";
     public const string PendingChanges = "pendingchanges";
+    public const string Backups = "backups";
+    public const string BackupItems = "backupitems";
 
     public static readonly IReadOnlyList<string> All =
-        [Tenants, Policies, Groups, Members, HubContacts, HubChanges, Targets, SyncState, Pairs, Runs, Due, Subscriptions, PendingChanges];
+        [Tenants, Policies, Groups, Members, HubContacts, HubChanges, Targets, SyncState, Pairs, Runs, Due, Subscriptions, PendingChanges, Backups, BackupItems];
 }

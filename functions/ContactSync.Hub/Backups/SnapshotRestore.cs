@@ -1,0 +1,47 @@
+using ContactSync.Engine.InMemory;
+using ContactSync.Engine.Items;
+using ContactSync.Engine.Ports;
+using ContactSync.Engine.Sync;
+
+namespace ContactSync.Hub.Backups;
+
+/// <summary>How a restore treats the target's items that are not in the snapshot: kept (additive) or removed (exact).</summary>
+public enum RestoreMode { Additive, Exact }
+
+/// <summary>What a restore did: the engine's report, and the items an exact restore removed beyond it.</summary>
+public sealed record RestoreResult(RunReport Report, int Removed, IReadOnlyList<ItemError> RemoveErrors);
+
+/// <summary>
+/// Restores a snapshot through the engine (direction export, the snapshot as the read-only source), so only what differs
+/// is written: items still equal are left alone, changed ones updated, lost ones re-created. The rails that guard a sync
+/// against an emptied side are off (an emptied target is what a restore is for). An exact restore then deletes the
+/// target's items the engine did not pair with a snapshot item, each conditional on the version just listed.
+/// </summary>
+public static class SnapshotRestore
+{
+    public static async Task<RestoreResult> RunAsync(IReadOnlyList<SnapshotItem> items, IItemStore target, bool sameTarget, RestoreMode mode,
+        IProjection? projection = null, CancellationToken ct = default)
+    {
+        var source = new SnapshotItemStore(items, sameTarget, fullListing: mode == RestoreMode.Exact);
+        var pairs = new InMemoryStatusStore();
+        var options = new SyncOptions
+        {
+            Direction = SyncDirection.Export, Policy = ConflictPolicy.HubWins, DeleteMode = DeleteMode.UnlinkOnly,
+            Projection = projection ?? IdentityProjection.Instance, MatchKeys = sameTarget ? null : Engine.Normalisation.ContactMatchKeys.Function,
+            Rails = new RailOptions { StopWhenSideEmpty = false, MassDeleteShare = 1.0 },
+        };
+        var report = await new SyncEngine(source, target, pairs).RunAsync(options, ct: ct);
+        if (mode != RestoreMode.Exact) return new RestoreResult(report, 0, []);
+
+        var kept = pairs.Rows.Select(r => r.RemoteId).ToHashSet(StringComparer.Ordinal);
+        var listing = await target.ListChangesAsync(null, ct);
+        var extra = listing.Changed.Where(v => !kept.Contains(v.Id)).Select(v => (WriteOp)new DeleteOp(v.Id, v.Version)).ToList();
+        var errors = new List<ItemError>();
+        var removed = 0;
+        foreach (var chunk in extra.Chunk(options.BatchSize))
+            foreach (var result in await target.WriteAsync(chunk, ct))
+                if (result.Ok) removed++;
+                else errors.Add(new ItemError(ActionKind.DeleteRemote, null, ((DeleteOp)result.Op).Id, result.Error!.Message, result.Error.RemoteMessage));
+        return new RestoreResult(report, removed, errors);
+    }
+}
