@@ -46,7 +46,7 @@ public sealed class AppSettingsRulesTests
     public void An_option_without_a_bicep_setting_is_reported_missing()
     {
         var infra = BicepInfra.Load();
-        var read = AppSettingsRules.ReadBy([.. OptionsSettings.HandlerOptionsTypes(), typeof(FakeOptions), typeof(FakeListOptions)]);
+        var read = AppSettingsRules.ReadBy([typeof(FakeOptions), typeof(FakeListOptions)]);
         Assert.Equal(Sorted("FAKE_ENDPOINT", "Fake__Inner__Count", "Fake__Items__0__Name", "Fake__Tags__0", "Fake__Timeout",
             "Fake__Url", "FakeList__0__Name"), AppSettingsRules.Missing(read, infra.AppSettings()));
     }
