@@ -69,7 +69,6 @@ resource userSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01'
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
-    principalId: userPrincipalId
-    principalType: 'User'
+    principalId: userPrincipalId // a user, or the service principal a pipeline deploys with: type left to ARM
   }
 }
