@@ -24,6 +24,7 @@ public static class HandlerEndpoints
         app.MapSyncApi();
         app.MapStatusApi();
         app.MapConflictsApi();
+        app.MapBackupsApi();
         app.MapManagementApi();
         return app;
     }

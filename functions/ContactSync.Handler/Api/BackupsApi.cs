@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+using ContactSync.Engine.Items;
+using ContactSync.Engine.Normalisation;
+using ContactSync.Engine.Ports;
+using ContactSync.Engine.Projection;
+using ContactSync.Graph.Contacts;
+using ContactSync.Handler.Sync;
+using ContactSync.Hub.Backups;
+using ContactSync.Hub.Targets;
+using ContactSync.Hub.Tenants;
+using ContactSync.Storage;
+
+namespace ContactSync.Handler.Api;
+
+/// <summary>
+/// Backups of a target's contacts (M23, DESIGN.md §4): <c>GET|POST /api/tenants/{t}/targets/{id}/backups</c> (list
+/// newest first | take one now), <c>GET …/backups/{b}</c>, <c>POST …/backups/{b}/restore</c>, <c>GET
+/// …/backups/{b}/export?format=csv[&amp;layout=outlook|plain]</c> and the extra <c>GET …/backups/{a}/diff/{b}</c>.
+/// Taking and restoring run in the request and answer 201/200 with the result: one target's contacts are one listing
+/// and a few batched reads (seconds for thousands), and the caller learns at once whether it worked.
+/// </summary>
+public static class BackupsApi
+{
+    /// <summary>Snapshots kept when the policy names no number.</summary>
+    public const int DefaultKeepLast = 7;
+
+    public static RouteGroupBuilder MapBackupsApi(this IEndpointRouteBuilder app)
+    {
+        var tenant = TenantRoutes.Group(app);
+        tenant.MapGet("/targets/{targetId}/backups", ListAsync);
+        tenant.MapPost("/targets/{targetId}/backups", TakeAsync);
+        tenant.MapGet("/targets/{targetId}/backups/{backupId}", GetAsync);
+        tenant.MapPost("/targets/{targetId}/backups/{backupId}/restore", RestoreAsync);
+        tenant.MapGet("/targets/{targetId}/backups/{backupId}/export", ExportAsync);
+        tenant.MapGet("/targets/{targetId}/backups/{fromId}/diff/{toId}", DiffAsync);
+        return tenant;
+    }
+
+    public sealed record RestoreRequest(string? ToTarget, string? Mode);
+
+    public sealed record RestoreView(string BackupId, string ToTarget, string Mode, int Planned, IReadOnlyDictionary<string, int> Counts,
+        int Removed, int Errors, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StoppedBy);
+
+    private static async Task<IResult> ListAsync(string tenantId, string targetId, TargetStore targets, ITableStore tables, TimeProvider clock, CancellationToken ct) =>
+        await targets.GetAsync(tenantId, targetId, ct) is null
+            ? NoTarget(targetId)
+            : TypedResults.Ok(await new SnapshotStore(tables, clock).ListAsync(tenantId, targetId, ct));
+
+    private static async Task<IResult> TakeAsync(string tenantId, string targetId, TenantStore tenants, TargetStore targets,
+        GraphClients graph, ITableStore tables, TimeProvider clock, CancellationToken ct)
+    {
+        if (await SideAsync(tenantId, targetId, tenants, targets, graph, ct) is not { } side) return NoTarget(targetId);
+        var store = new SnapshotStore(tables, clock);
+        var snapshot = await store.TakeAsync(tenantId, targetId, side.Store, Snapshot.OnDemand, ct);
+        await store.PruneAsync(tenantId, targetId, DefaultKeepLast, ct);
+        return TypedResults.Created($"/api/tenants/{tenantId}/targets/{targetId}/backups/{snapshot.SnapshotId}", snapshot);
+    }
+
+    private static async Task<IResult> GetAsync(string tenantId, string targetId, string backupId, ITableStore tables, TimeProvider clock, CancellationToken ct) =>
+        await new SnapshotStore(tables, clock).GetAsync(tenantId, targetId, backupId, ct) is { } s ? TypedResults.Ok(s) : NoBackup(backupId);
+
+    private static async Task<IResult> RestoreAsync(string tenantId, string targetId, string backupId, RestoreRequest? body,
+        TenantStore tenants, TargetStore targets, GraphClients graph, ITableStore tables, TimeProvider clock, CancellationToken ct)
+    {
+        var mode = body?.Mode ?? "additive";
+        if (mode is not ("exact" or "additive"))
+            return TenantRoutes.Problem(400, "Bad mode", "mode must be \"exact\" or \"additive\".");
+        var toTarget = body?.ToTarget ?? targetId;
+        if (!TenantRoutes.IsId(toTarget)) return TenantRoutes.Problem(400, "Bad toTarget", "Ids are [A-Za-z0-9._-]{1,64}.");
+        var store = new SnapshotStore(tables, clock);
+        if (await store.GetAsync(tenantId, targetId, backupId, ct) is not { } snapshot) return NoBackup(backupId);
+        if (await SideAsync(tenantId, toTarget, tenants, targets, graph, ct) is not { } side) return NoTarget(toTarget);
+        var result = await SnapshotRestore.RunAsync(await store.ItemsAsync(snapshot, ct), side.Store, toTarget == targetId,
+            mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, side.Projection, ct);
+        var r = result.Report;
+        return TypedResults.Ok(new RestoreView(backupId, toTarget, mode, r.Planned, r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
+            result.Removed, r.Errors.Count + result.RemoveErrors.Count, r.StoppedBy?.Reason));
+    }
+
+    private static async Task<IResult> ExportAsync(string tenantId, string targetId, string backupId, string? format, string? layout,
+        ITableStore tables, TimeProvider clock, CancellationToken ct)
+    {
+        if ((format ?? "csv") != "csv")
+            return TenantRoutes.Problem(400, "Unsupported format", "format must be csv.");
+        var store = new SnapshotStore(tables, clock);
+        if (await store.GetAsync(tenantId, targetId, backupId, ct) is not { } snapshot) return NoBackup(backupId);
+        return TypedResults.File(SnapshotCsv.ToBytes(await store.ItemsAsync(snapshot, ct), layout), "text/csv; charset=utf-8",
+            $"{targetId}-{backupId}.csv");
+    }
+
+    private static async Task<IResult> DiffAsync(string tenantId, string targetId, string fromId, string toId, ITableStore tables, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var store = new SnapshotStore(tables, clock);
+        if (await store.GetAsync(tenantId, targetId, fromId, ct) is not { } from) return NoBackup(fromId);
+        if (await store.GetAsync(tenantId, targetId, toId, ct) is not { } to) return NoBackup(toId);
+        var diff = SnapshotDiff.Between(await store.ItemsAsync(from, ct), await store.ItemsAsync(to, ct));
+        return TypedResults.Ok(new
+        {
+            added = diff.Added.Select(View),
+            changed = diff.Changed.Select(c => new { key = c.Key, remoteId = c.To.RemoteId, fields = c.Fields }),
+            removed = diff.Removed.Select(View),
+        });
+    }
+
+    private static object View(SnapshotItem i) => new { key = i.Key, remoteId = i.RemoteId, fields = i.Fields.Values };
+
+    private sealed record Side(IItemStore Store, IProjection Projection);
+
+    // A mailbox target's contacts folder through the Graph connector (the only kind of target so far).
+    private static async Task<Side?> SideAsync(string tenantId, string targetId, TenantStore tenants, TargetStore targets, GraphClients graph,
+        CancellationToken ct)
+    {
+        if (await tenants.GetAsync(tenantId, ct) is not { } tenant || await targets.GetAsync(tenantId, targetId, ct) is not { Mailbox: { } mailbox } target)
+            return null;
+        return new Side(new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder)),
+            new ExchangeContactProjection(new ContactNormaliser(tenant.DefaultRegion)));
+    }
+
+    private static IResult NoTarget(string id) => TenantRoutes.Problem(404, "No such target", $"Target '{id}' does not exist or has no mailbox.");
+    private static IResult NoBackup(string id) => TenantRoutes.Problem(404, "No such backup", $"Backup '{id}' does not exist.");
+}

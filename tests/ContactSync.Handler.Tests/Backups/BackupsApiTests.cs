@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContactSync.Engine.Sync;
+using ContactSync.Handler.Tests.EndToEnd;
+using ContactSync.Hub.Policies;
+using ContactSync.Hub.Scheduling;
+
+namespace ContactSync.Handler.Tests.Backups;
+
+/// <summary>Backups of a sandbox mailbox through the HTTP API: take, list, diff, export, restore after loss.</summary>
+public sealed class BackupsApiTests(SyncHostFixture f) : IClassFixture<SyncHostFixture>
+{
+    private static Policy Import(string id) => new(id, null,
+        new ContactsSection(Interval.Off, null, SyncDirection.Import, false, [], null, ConflictPolicy.Manual, DeleteMode.UnlinkOnly, null));
+
+    private static string[] Names(IReadOnlyList<JsonObject> contacts) =>
+        [.. contacts.Select(c => $"{c["givenName"]} {c["surname"]} {c["jobTitle"]}").Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task A_backup_taken_now_is_listed_diffed_exported_and_restored_after_the_mailbox_lost_its_contacts()
+    {
+        var t = await f.TenantAsync();
+        await f.PolicyAsync(t, Import("keep"));
+        var upn = await f.MailboxTargetAsync(t, "ola", "keep");
+        f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Zoë", ["surname"] = "Łukasiewicz", ["jobTitle"] = "CEO" });
+        f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Jürgen", ["surname"] = "Müller" });
+        var expected = Names(f.Sandbox.Contacts(upn));
+        var path = $"api/tenants/{t}/targets/ola/backups";
+
+        using var taken = await f.Http.PostAsync(path, null);
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var first = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        var firstId = first.GetProperty("snapshotId").GetString()!;
+        Assert.Equal(2, first.GetProperty("itemCount").GetInt32());
+        Assert.Equal("onDemand", first.GetProperty("trigger").GetString());
+        Assert.EndsWith($"/backups/{firstId}", taken.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // The mailbox loses everything; a second backup shows it, the diff names both as removed.
+        foreach (var c in f.Sandbox.Contacts(upn)) f.Sandbox.OutlookDelete(upn, c["id"]!.GetValue<string>());
+        using var second = await f.Http.PostAsync(path, null);
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("snapshotId").GetString()!;
+        var list = await f.GetAsync(path);
+        Assert.Equal([secondId, firstId], list.EnumerateArray().Select(s => s.GetProperty("snapshotId").GetString()));
+        var diff = await f.GetAsync($"{path}/{firstId}/diff/{secondId}");
+        Assert.Equal(2, diff.GetProperty("removed").GetArrayLength());
+        Assert.Equal(0, diff.GetProperty("added").GetArrayLength());
+
+        var csv = Encoding.UTF8.GetString(await f.Http.GetByteArrayAsync($"{path}/{firstId}/export?format=csv"));
+        Assert.StartsWith("\uFEFFTitle,First Name,Middle Name,Last Name", csv, StringComparison.Ordinal); // the import layout
+        Assert.Contains("Łukasiewicz", csv, StringComparison.Ordinal);
+
+        using var restore = await f.Http.PostAsJsonAsync($"{path}/{firstId}/restore", new { mode = "exact" });
+        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+        Assert.Equal(0, (await restore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetInt32());
+        Assert.Equal(expected, Names(f.Sandbox.Contacts(upn)));
+
+        using var bad = await f.Http.PostAsJsonAsync($"{path}/{firstId}/restore", new { mode = "merge" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var missing = await f.Http.GetAsync($"{path}/nope");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
