@@ -21,6 +21,10 @@ param principalId string = ''
 @description('The platform admin key for PUT /api/tenants/{t}; azd keeps it in Key Vault (secretOrRandomPassword).')
 param adminKey string
 
+@secure()
+@description('The function key Graph sends back (?code=) on webhook calls; azd keeps it in Key Vault (secretOrRandomPassword).')
+param webhookKey string
+
 @description('Tenants to provision; empty means the list in tenants.parameters.json.')
 param tenants provisionedTenant[] = []
 
@@ -43,6 +47,7 @@ var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var adminKeySecretName = 'contactsync-admin-key'
+var webhookKeySecretName = 'contactsync-webhook-key'
 var provisionedTenants = !empty(tenants) ? tenants : loadJsonContent('tenants.parameters.json', '$.parameters.tenants.value')
 
 // Tables and queues the code names (options defaults, table-name constants, function.json queue bindings); the job
@@ -123,6 +128,8 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     adminKey: adminKey
     adminKeySecretName: adminKeySecretName
+    webhookKey: webhookKey
+    webhookKeySecretName: webhookKeySecretName
   }
 }
 
@@ -159,6 +166,15 @@ var applicationAppSettings = {
   SCHEDULER_SCHEDULE: schedulerSchedule
   RENEWER_SCHEDULE: renewerSchedule
   Scheduler__HeartbeatJobs: '1'
+  Sync__GraphBaseUrl: 'https://graph.microsoft.com'
+  Sync__GraphSandbox: 'false'
+  Sync__BusyRetryDelay: '00:00:15'
+  Webhooks__PublicBaseUrl: 'https://${functionAppName}.azurewebsites.net'
+  Webhooks__FunctionKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${webhookKeySecretName})'
+  Webhooks__CoalesceWindow: '00:00:02'
+  Webhooks__MaxPartialIds: '100'
+  Webhooks__MaxLifetime: '2.22:30:00'
+  Webhooks__RenewMargin: '1.00:00:00'
 }
 
 module api 'app/api.bicep' = {
@@ -178,6 +194,7 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     appSettings: union(applicationAppSettings, tenantSettings.outputs.appSettings)
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    webhookKey: webhookKey
   }
   dependsOn: [
     rbac

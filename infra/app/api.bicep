@@ -19,6 +19,9 @@ param alwaysReadyHttpInstances int = 1
 param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+@secure()
+@description('Host-level function key for the Graph webhook functions (authLevel function); the app sends it as ?code=.')
+param webhookKey string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -100,6 +103,18 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
   properties: union(appSettings, hostAppSettings)
+}
+
+// A host key valid for every function-level HTTP function; Graph presents it on notification and lifecycle calls.
+resource graphWebhookKey 'Microsoft.Web/sites/host/functionKeys@2024-04-01' = {
+  name: '${site.name}/default/graph-webhooks'
+  properties: {
+    name: 'graph-webhooks'
+    value: webhookKey
+  }
+  dependsOn: [
+    settings
+  ]
 }
 
 output name string = site.name

@@ -8,6 +8,10 @@ param tags object
 param adminKey string
 @description('Secret name of the admin key; app settings reference it by this name.')
 param adminKeySecretName string
+@secure()
+@description('The host function key Graph webhooks carry (Webhooks__FunctionKey reads it through a Key Vault reference).')
+param webhookKey string
+param webhookKeySecretName string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -31,6 +35,15 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: adminKeySecretName
   properties: {
     value: adminKey
+    contentType: 'text/plain'
+  }
+}
+
+resource webhookKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: webhookKeySecretName
+  properties: {
+    value: webhookKey
     contentType: 'text/plain'
   }
 }

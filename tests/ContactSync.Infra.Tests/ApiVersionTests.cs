@@ -25,6 +25,7 @@ public sealed class ApiVersionTests
         "Microsoft.Web/serverfarms@2024-04-01",
         "Microsoft.Web/sites@2024-04-01",
         "Microsoft.Web/sites/config@2024-04-01",
+        "Microsoft.Web/sites/host/functionKeys@2024-04-01",
         "Microsoft.Authorization/roleAssignments@2022-04-01",
     ];
 

@@ -53,8 +53,9 @@ public sealed class AppSettingsTests
     public void Secrets_are_never_app_setting_values()
     {
         Assert.StartsWith("'@Microsoft.KeyVault(", Infra.AppSettingExpression("ContactSync__AdminKey"));
+        Assert.StartsWith("'@Microsoft.KeyVault(", Infra.AppSettingExpression("Webhooks__FunctionKey"));
         foreach (var v in Infra.AppSettingsVars())
-            Assert.DoesNotMatch(@"\badminKey\b|\btenantSecrets\b", v.Text);
+            Assert.DoesNotMatch(@"\badminKey\b|\bwebhookKey\b|\btenantSecrets\b", v.Text);
     }
 
     [Fact]

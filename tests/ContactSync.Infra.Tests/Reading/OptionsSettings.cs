@@ -10,10 +10,12 @@ public static class OptionsSettings
 {
     public const string OptionsNamespace = "ContactSync.Handler.Options";
 
-    /// <summary>Every options type of the handler: a type in <see cref="OptionsNamespace"/> with a <c>Section</c> const.</summary>
+    /// <summary>Every settings type of the handler: a class with a <c>Section</c> const, in <see cref="OptionsNamespace"/>
+    /// or beside the feature that reads it (Webhooks.WebhookSettings, Sync.SyncSettings).</summary>
     public static IReadOnlyList<Type> HandlerOptionsTypes() =>
         typeof(ContactSync.Handler.Options.ProvisionedTenantsOptions).Assembly.GetTypes()
-            .Where(t => t.Namespace == OptionsNamespace && SectionOf(t) is not null).OrderBy(t => t.Name).ToList();
+            .Where(t => t.IsClass && t.Namespace?.StartsWith("ContactSync.Handler", StringComparison.Ordinal) == true
+                && SectionOf(t) is not null).OrderBy(t => t.Name).ToList();
 
     public static string? SectionOf(Type type) =>
         type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } f ? (string?)f.GetRawConstantValue() : null;
