@@ -12,11 +12,7 @@ public static class ManagementApi
     {
         app.MapTenantsApi();
         var tenant = app.MapGroup("/api/tenants/{tenantId}")
-            .AddEndpointFilter(async (context, next) =>
-            {
-                try { return await next(context); }
-                catch (RequestBody.TooLargeException e) { return RequestBody.TooLarge(e); }
-            })
+            .AddEndpointFilter(RequestBody.LimitFilter)
             .AddEndpointFilter<TenantAccessFilter>();
         tenant.MapPoliciesApi().MapGroupsApi().MapMembersApi().MapTargetsApi().MapHubContactsApi();
 

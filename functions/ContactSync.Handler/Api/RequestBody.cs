@@ -30,6 +30,13 @@ public static class RequestBody
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct) =>
         Encoding.UTF8.GetString(await ReadAsync(request, JsonLimit, ct));
 
+    /// <summary>An endpoint filter answering 413 for a body over its limit, wherever the endpoint reads it.</summary>
+    public static async ValueTask<object?> LimitFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try { return await next(context); }
+        catch (TooLargeException e) { return TooLarge(e); }
+    }
+
     public static IResult TooLarge(TooLargeException e) =>
         ApiResults.Problem(413, "Body too large", $"The request body may be at most {e.Limit / 1024 / 1024} MiB ({e.Limit} bytes).");
 }

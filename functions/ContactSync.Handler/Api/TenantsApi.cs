@@ -10,7 +10,7 @@ public static class TenantsApi
 {
     public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/tenants/{tenantId}", PutAsync).AddEndpointFilter<AdminKeyFilter>();
+        app.MapPut("/api/tenants/{tenantId}", PutAsync).AddEndpointFilter<AdminKeyFilter>().AddEndpointFilter(RequestBody.LimitFilter);
         return app;
     }
 
