@@ -1,9 +1,12 @@
 namespace ContactSync.Devices.CardDav;
 
 /// <summary>One CardDAV address-book collection (no discovery: the collection URL is given) with basic auth.
-/// <paramref name="Parallelism"/> bounds the concurrent PUT/DELETE requests of one write batch.</summary>
+/// <paramref name="Parallelism"/> bounds the concurrent PUT/DELETE requests of one write batch.
+/// <paramref name="CloseConnections"/> sends <c>Connection: close</c>: servers that answer HTTP/1.0 (Radicale's built-in
+/// wsgiref server) otherwise now and then drop a response on a reused connection.</summary>
 public sealed record CardDavTarget(
-    string CollectionUrl, string? UserName = null, string? Password = null, bool ReadOnly = false, int Parallelism = 4)
+    string CollectionUrl, string? UserName = null, string? Password = null, bool ReadOnly = false, int Parallelism = 4,
+    bool CloseConnections = true)
 {
     public Uri Collection { get; } = new(CollectionUrl.TrimEnd('/') + "/");
 

@@ -25,7 +25,7 @@ sealed class CardDavWriter(DavClient dav)
         }
         catch (HttpRequestException e)
         {
-            return WriteResult.Failure(op, new ItemStoreException($"CardDAV request failed: {e.Message}", IdOf(op)));
+            return WriteResult.Failure(op, new ItemStoreException($"CardDAV request failed: {e.Message} {e.InnerException?.Message}", IdOf(op)));
         }
     }
 
@@ -34,7 +34,10 @@ sealed class CardDavWriter(DavClient dav)
         var uid = Guid.NewGuid().ToString();
         var id = $"{uid}.vcf";
         using var response = await dav.PutAsync(id, VCardWriter.Write(op.Item, uid, op.Marker), null, ct).ConfigureAwait(false);
-        return await ResultAsync(op, id, "", response, ct).ConfigureAwait(false);
+        // A fresh name exists only if our lost first attempt created it.
+        if (response.Resent && response.Message.StatusCode == HttpStatusCode.PreconditionFailed)
+            return WriteResult.Success(op, id, await FetchETagAsync(id, ct).ConfigureAwait(false));
+        return await ResultAsync(op, id, "", response.Message, ct).ConfigureAwait(false);
     }
 
     async Task<WriteResult> UpdateAsync(UpdateOp op, CancellationToken ct)
@@ -48,13 +51,16 @@ sealed class CardDavWriter(DavClient dav)
         var card = VCardReader.Read(body);
         var vcard = VCardWriter.Write(op.Item, card.Uid ?? Path.GetFileNameWithoutExtension(op.Id), card.Marker, card.Preserved);
         using var response = await dav.PutAsync(op.Id, vcard, op.IfVersion, ct).ConfigureAwait(false);
-        return await ResultAsync(op, op.Id, op.IfVersion, response, ct).ConfigureAwait(false);
+        if (response.Resent && response.Message.StatusCode == HttpStatusCode.PreconditionFailed && await HoldsAsync(op.Id, vcard, ct).ConfigureAwait(false) is { } landed)
+            return WriteResult.Success(op, op.Id, landed);
+        return await ResultAsync(op, op.Id, op.IfVersion, response.Message, ct).ConfigureAwait(false);
     }
 
     async Task<WriteResult> DeleteAsync(DeleteOp op, CancellationToken ct)
     {
         using var response = await dav.DeleteAsync(op.Id, op.IfVersion, ct).ConfigureAwait(false);
-        return await ResultAsync(op, op.Id, op.IfVersion, response, ct).ConfigureAwait(false);
+        if (response.Resent && response.Message.StatusCode == HttpStatusCode.NotFound) return WriteResult.Success(op, op.Id, "");
+        return await ResultAsync(op, op.Id, op.IfVersion, response.Message, ct).ConfigureAwait(false);
     }
 
     async Task<WriteResult> ResultAsync(WriteOp op, string id, string expected, HttpResponseMessage response, CancellationToken ct)
@@ -78,6 +84,15 @@ sealed class CardDavWriter(DavClient dav)
         if (id.Length == 0) return "";
         using var response = await dav.GetAsync(id, ct).ConfigureAwait(false);
         return response.Headers.ETag?.ToString() ?? "";
+    }
+
+    /// <summary>The card's ETag when it holds exactly what we sent (our lost first attempt landed), else null.</summary>
+    async Task<string?> HoldsAsync(string id, string vcard, CancellationToken ct)
+    {
+        using var response = await dav.GetAsync(id, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) return null;
+        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        return VCardReader.Read(body).Item.Equals(VCardReader.Read(vcard).Item) ? response.Headers.ETag?.ToString() : null;
     }
 
     static string? IdOf(WriteOp op) => op switch { UpdateOp u => u.Id, DeleteOp d => d.Id, _ => null };

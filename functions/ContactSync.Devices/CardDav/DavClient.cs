@@ -3,42 +3,56 @@ using System.Text;
 
 namespace ContactSync.Devices.CardDav;
 
-/// <summary>HTTP for one collection: basic auth on every request, XML and vCard bodies, raw responses to the caller.</summary>
+/// <summary>A response and whether it answers a resent request (the first attempt's answer was lost on the wire, so
+/// the first attempt may have been carried out).</summary>
+public sealed record DavResponse(HttpResponseMessage Message, bool Resent) : IDisposable
+{
+    public void Dispose() => Message.Dispose();
+}
+
+/// <summary>HTTP for one collection: basic auth on every request, XML and vCard bodies, raw responses to the caller.
+/// A request whose response ends prematurely is sent again (up to <see cref="Attempts"/> times): Radicale's built-in
+/// server now and then drops a response under load.</summary>
 public sealed class DavClient(HttpClient http, CardDavTarget target)
 {
+    const int Attempts = 4;
     static readonly HttpMethod Report = new("REPORT"), Propfind = new("PROPFIND"), Mkcol = new("MKCOL");
     readonly AuthenticationHeaderValue? auth = target.UserName is null ? null
         : new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{target.UserName}:{target.Password}")));
 
-    public CardDavTarget Target => target;
+    public async Task<HttpResponseMessage> ReportAsync(string xml, CancellationToken ct) =>
+        (await SendAsync(Report, target.Collection, xml, "application/xml", ct, ("Depth", "1")).ConfigureAwait(false)).Message;
 
-    public Task<HttpResponseMessage> ReportAsync(string xml, CancellationToken ct) =>
-        SendAsync(Report, target.Collection, Xml(xml), ct, ("Depth", "1"));
+    public async Task<HttpResponseMessage> PropfindAsync(string xml, string depth, CancellationToken ct) =>
+        (await SendAsync(Propfind, target.Collection, xml, "application/xml", ct, ("Depth", depth)).ConfigureAwait(false)).Message;
 
-    public Task<HttpResponseMessage> PropfindAsync(string xml, string depth, CancellationToken ct) =>
-        SendAsync(Propfind, target.Collection, Xml(xml), ct, ("Depth", depth));
+    public async Task<HttpResponseMessage> MkcolAsync(string xml, CancellationToken ct) =>
+        (await SendAsync(Mkcol, target.Collection, xml, "application/xml", ct).ConfigureAwait(false)).Message;
 
-    public Task<HttpResponseMessage> MkcolAsync(string xml, CancellationToken ct) => SendAsync(Mkcol, target.Collection, Xml(xml), ct);
-
-    public Task<HttpResponseMessage> GetAsync(string id, CancellationToken ct) => SendAsync(HttpMethod.Get, target.Resource(id), null, ct);
+    public async Task<HttpResponseMessage> GetAsync(string id, CancellationToken ct) =>
+        (await SendAsync(HttpMethod.Get, target.Resource(id), null, null, ct).ConfigureAwait(false)).Message;
 
     /// <summary>PUT conditional on <paramref name="ifMatch"/>, or on the resource not existing when it is null.</summary>
-    public Task<HttpResponseMessage> PutAsync(string id, string vcard, string? ifMatch, CancellationToken ct)
+    public Task<DavResponse> PutAsync(string id, string vcard, string? ifMatch, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, target.Resource(id), vcard, "text/vcard", ct, ifMatch is null ? ("If-None-Match", "*") : ("If-Match", ifMatch));
+
+    public Task<DavResponse> DeleteAsync(string id, string ifMatch, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, target.Resource(id), null, null, ct, ("If-Match", ifMatch));
+
+    async Task<DavResponse> SendAsync(HttpMethod method, Uri uri, string? body, string? mediaType, CancellationToken ct, params (string Name, string Value)[] headers)
     {
-        var content = new StringContent(vcard, new UTF8Encoding(false), "text/vcard");
-        return SendAsync(HttpMethod.Put, target.Resource(id), content, ct, ifMatch is null ? ("If-None-Match", "*") : ("If-Match", ifMatch));
-    }
-
-    public Task<HttpResponseMessage> DeleteAsync(string id, string ifMatch, CancellationToken ct) =>
-        SendAsync(HttpMethod.Delete, target.Resource(id), null, ct, ("If-Match", ifMatch));
-
-    static StringContent Xml(string xml) => new(xml, new UTF8Encoding(false), "application/xml");
-
-    async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken ct, params (string Name, string Value)[] headers)
-    {
-        using var request = new HttpRequestMessage(method, uri) { Content = content };
-        request.Headers.Authorization = auth;
-        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
-        return await http.SendAsync(request, ct).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            if (body is not null) request.Content = new StringContent(body, new UTF8Encoding(false), mediaType!);
+            request.Headers.Authorization = auth;
+            request.Headers.ConnectionClose = target.CloseConnections;
+            foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+            try { return new DavResponse(await http.SendAsync(request, ct).ConfigureAwait(false), attempt > 1); }
+            catch (HttpRequestException e) when (attempt < Attempts && e.InnerException is HttpIOException or IOException)
+            {
+                await Task.Delay(20 * attempt, ct).ConfigureAwait(false);
+            }
+        }
     }
 }
