@@ -8,6 +8,7 @@ namespace ContactSync.Hub.Policies;
 public sealed record Policy(string Id, BusinessContactsSection? BusinessContacts, ContactsSection? Contacts)
 {
     public DateTimeOffset? UpdatedAt { get; init; }
+    public Backups.BackupSection? Backup { get; init; }
 
     /// <summary>The sections present, by their JSON name (<see cref="PolicySections"/>).</summary>
     public IEnumerable<(string Name, IPolicySection Section)> Sections()

@@ -30,6 +30,7 @@ internal static class PolicyEntity
             e[name] = PolicyWriter.SectionJson(section);
             e[Changed(name)] = section.ChangedAt;
         }
+        if (p.Backup is { } backup) e[Backups.BackupSection.Name] = backup.Json();
         return e;
     }
 
@@ -38,6 +39,7 @@ internal static class PolicyEntity
         var json = new StringBuilder("{");
         foreach (var name in PolicySections.All)
             if (e.GetString(name) is { } section) json.Append(json.Length > 1 ? "," : "").Append('"').Append(name).Append("\":").Append(section);
+        if (e.GetString(Backups.BackupSection.Name) is { } backup) json.Append(json.Length > 1 ? "," : "").Append("\"backup\":").Append(backup);
         var parsed = PolicyJson.Parse(e.RowKey, json.Append('}').ToString());
         if (!parsed.IsOk) throw new InvalidDataException($"Stored policy '{e.PartitionKey}/{e.RowKey}' no longer parses: {parsed.Errors}");
         var p = parsed.Value!;

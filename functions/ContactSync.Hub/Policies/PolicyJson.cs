@@ -15,7 +15,7 @@ public static class PolicyJson
         JsonBody.CheckId(root, policyId);
         root.String("updatedAt");
         return new Policy(policyId, Section(root, PolicySections.BusinessContacts, ReadBusiness),
-            Section(root, PolicySections.Contacts, ReadContacts));
+            Section(root, PolicySections.Contacts, ReadContacts)) { Backup = Section(root, Backups.BackupSection.Name, Backups.BackupSection.Read) };
     });
 
     private static T? Section<T>(JsonSectionReader parent, string name, Func<JsonSectionReader, T> read) where T : class

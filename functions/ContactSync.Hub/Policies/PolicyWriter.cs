@@ -16,6 +16,7 @@ public static class PolicyWriter
             w.WriteString("id", policy.Id);
             if (policy.BusinessContacts is { } b) { w.WritePropertyName(PolicySections.BusinessContacts); Write(w, b); }
             if (policy.Contacts is { } c) { w.WritePropertyName(PolicySections.Contacts); Write(w, c); }
+            if (policy.Backup is { } k) { w.WritePropertyName(Backups.BackupSection.Name); k.Write(w); }
             if (policy.UpdatedAt is { } at) w.WriteString("updatedAt", at.ToUniversalTime());
             w.WriteEndObject();
         }
