@@ -20,6 +20,8 @@ public sealed record IntakeResult(int Accepted, int Dropped, int JobsOpened);
 public sealed class NotificationIntake(SubscriptionLookup subscriptions, PendingChanges pending, JobStore jobs, IQueueStore queues,
     IOptions<JobsOptions> jobOptions, IOptions<WebhookSettings> settings, TimeProvider clock, ILogger<NotificationIntake> log)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SyncKey, DateTimeOffset> _openUntil = new();
+
     public async Task<IntakeResult> AcceptAsync(IReadOnlyList<ChangeNotification> items, CancellationToken ct)
     {
         var byKey = new Dictionary<SyncKey, List<PendingChange>>();
@@ -49,8 +51,13 @@ public sealed class NotificationIntake(SubscriptionLookup subscriptions, Pending
     {
         var now = clock.GetUtcNow();
         var window = settings.Value.CoalesceWindow;
+        // Within the first half of a window this instance saw open, its job cannot have started (its message is hidden
+        // until the window ends), so the ids just written will be read by it: no marker round trip needed.
+        if (_openUntil.TryGetValue(key, out var until) && now < until) return false;
         var jobId = JobIds.New(now);
-        if (!await pending.TryOpenWindowAsync(key, jobId, now, window + TimeSpan.FromMinutes(1), ct)) return false;
+        var (opened, openedAt) = await pending.TryOpenWindowAsync(key, jobId, now, window + TimeSpan.FromMinutes(1), ct);
+        _openUntil[key] = openedAt + window / 2;
+        if (!opened) return false;
         try
         {
             var job = await jobs.InsertAsync(new JobRecord(key.TenantId, jobId, NotifiedSync.Kind, JobState.Queued, now,
@@ -61,6 +68,7 @@ public sealed class NotificationIntake(SubscriptionLookup subscriptions, Pending
         catch
         {
             // Not enqueued: the next notification must be able to open the window again (the caller answers 5xx).
+            _openUntil.TryRemove(key, out _);
             await pending.CloseWindowAsync(key, jobId, CancellationToken.None);
             throw;
         }

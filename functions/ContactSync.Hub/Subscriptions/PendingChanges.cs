@@ -28,22 +28,25 @@ public sealed class PendingChanges(ITableStore tables)
             tables.SubmitTransactionAsync(Table, chunk.Select(r => TableOperation.Upsert(r)).ToList(), ct)));
     }
 
-    /// <summary>Opens the key's window for <paramref name="jobId"/>; false when a window is already open (its job will
-    /// see these ids). A marker older than <paramref name="staleAfter"/> (its job was never enqueued) is taken over.</summary>
-    public async Task<bool> TryOpenWindowAsync(SyncKey key, string jobId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken ct = default)
+    /// <summary>Opens the key's window for <paramref name="jobId"/>: Opened true, or false when a window is already open
+    /// (its job will see these ids). OpenedAt is when the open window began. A marker older than
+    /// <paramref name="staleAfter"/> (its job was never enqueued) is taken over.</summary>
+    public async Task<(bool Opened, DateTimeOffset OpenedAt)> TryOpenWindowAsync(SyncKey key, string jobId, DateTimeOffset now,
+        TimeSpan staleAfter, CancellationToken ct = default)
     {
         var marker = new TableEntity(key.ToString(), Window) { ["JobId"] = jobId, ["OpenedAt"] = now };
         try
         {
             await tables.InsertAsync(Table, marker, ct);
-            return true;
+            return (true, now);
         }
         catch (StorageException e) when (e.Kind == StorageErrorKind.Conflict)
         {
             var current = await tables.GetAsync(Table, key.ToString(), Window, ct);
-            if (current?.GetDateTime("OpenedAt") is not { } opened || now - opened < staleAfter) return false;
-            try { await tables.UpdateAsync(Table, marker, current.ETag ?? "*", WriteMode.Replace, ct); return true; }
-            catch (StorageException p) when (p.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound) { return false; }
+            if (current is null) return (false, DateTimeOffset.MinValue); // its job just closed it: don't trust it as open
+            if (current.GetDateTime("OpenedAt") is { } opened && now - opened < staleAfter) return (false, opened);
+            try { await tables.UpdateAsync(Table, marker, current.ETag ?? "*", WriteMode.Replace, ct); return (true, now); }
+            catch (StorageException p) when (p.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound) { return (false, DateTimeOffset.MinValue); }
         }
     }
 
