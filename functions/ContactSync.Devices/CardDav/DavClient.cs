@@ -15,7 +15,7 @@ public sealed record DavResponse(HttpResponseMessage Message, bool Resent) : IDi
 /// server now and then drops a response under load.</summary>
 public sealed class DavClient(HttpClient http, CardDavTarget target)
 {
-    const int Attempts = 4;
+    const int Attempts = 8;
     static readonly HttpMethod Report = new("REPORT"), Propfind = new("PROPFIND"), Mkcol = new("MKCOL");
     readonly AuthenticationHeaderValue? auth = target.UserName is null ? null
         : new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{target.UserName}:{target.Password}")));
@@ -51,7 +51,7 @@ public sealed class DavClient(HttpClient http, CardDavTarget target)
             try { return new DavResponse(await http.SendAsync(request, ct).ConfigureAwait(false), attempt > 1); }
             catch (HttpRequestException e) when (attempt < Attempts && e.InnerException is HttpIOException or IOException)
             {
-                await Task.Delay(20 * attempt, ct).ConfigureAwait(false);
+                await Task.Delay(50 * attempt, ct).ConfigureAwait(false);
             }
         }
     }
