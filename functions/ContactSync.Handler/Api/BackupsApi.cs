@@ -6,6 +6,7 @@ using ContactSync.Engine.Projection;
 using ContactSync.Graph.Contacts;
 using ContactSync.Handler.Sync;
 using ContactSync.Hub.Backups;
+using ContactSync.Hub.Policies;
 using ContactSync.Hub.Targets;
 using ContactSync.Hub.Tenants;
 using ContactSync.Storage;
@@ -14,16 +15,13 @@ namespace ContactSync.Handler.Api;
 
 /// <summary>
 /// Backups of a target's contacts (M23, DESIGN.md §4): <c>GET|POST /api/tenants/{t}/targets/{id}/backups</c> (list
-/// newest first | take one now), <c>GET …/backups/{b}</c>, <c>POST …/backups/{b}/restore</c>, <c>GET
+/// newest first | take one now, then keep the policy's backup.keepLast, default 7), <c>GET …/backups/{b}</c>, <c>POST …/backups/{b}/restore</c>, <c>GET
 /// …/backups/{b}/export?format=csv[&amp;layout=outlook|plain]</c> and the extra <c>GET …/backups/{a}/diff/{b}</c>.
 /// Taking and restoring run in the request and answer 201/200 with the result: one target's contacts are one listing
 /// and a few batched reads (seconds for thousands), and the caller learns at once whether it worked.
 /// </summary>
 public static class BackupsApi
 {
-    /// <summary>Snapshots kept when the policy names no number.</summary>
-    public const int DefaultKeepLast = 7;
-
     public static RouteGroupBuilder MapBackupsApi(this IEndpointRouteBuilder app)
     {
         var tenant = TenantRoutes.Group(app);
@@ -47,12 +45,13 @@ public static class BackupsApi
             : TypedResults.Ok(await new SnapshotStore(tables, clock).ListAsync(tenantId, targetId, ct));
 
     private static async Task<IResult> TakeAsync(string tenantId, string targetId, TenantStore tenants, TargetStore targets,
-        GraphClients graph, ITableStore tables, TimeProvider clock, CancellationToken ct)
+        PolicyStore policies, GraphClients graph, ITableStore tables, TimeProvider clock, CancellationToken ct)
     {
         if (await SideAsync(tenantId, targetId, tenants, targets, graph, ct) is not { } side) return NoTarget(targetId);
         var store = new SnapshotStore(tables, clock);
         var snapshot = await store.TakeAsync(tenantId, targetId, side.Store, Snapshot.OnDemand, ct);
-        await store.PruneAsync(tenantId, targetId, DefaultKeepLast, ct);
+        var keep = (await policies.GetAsync(tenantId, side.Target.PolicyId, ct))?.Backup?.KeepLast ?? BackupSection.DefaultKeepLast;
+        await store.PruneAsync(tenantId, targetId, keep, ct);
         return TypedResults.Created($"/api/tenants/{tenantId}/targets/{targetId}/backups/{snapshot.SnapshotId}", snapshot);
     }
 
@@ -105,7 +104,7 @@ public static class BackupsApi
 
     private static object View(SnapshotItem i) => new { key = i.Key, remoteId = i.RemoteId, fields = i.Fields.Values };
 
-    private sealed record Side(IItemStore Store, IProjection Projection);
+    private sealed record Side(Target Target, IItemStore Store, IProjection Projection);
 
     // A mailbox target's contacts folder through the Graph connector (the only kind of target so far).
     private static async Task<Side?> SideAsync(string tenantId, string targetId, TenantStore tenants, TargetStore targets, GraphClients graph,
@@ -113,7 +112,7 @@ public static class BackupsApi
     {
         if (await tenants.GetAsync(tenantId, ct) is not { } tenant || await targets.GetAsync(tenantId, targetId, ct) is not { Mailbox: { } mailbox } target)
             return null;
-        return new Side(new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder)),
+        return new Side(target, new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder)),
             new ExchangeContactProjection(new ContactNormaliser(tenant.DefaultRegion)));
     }
 

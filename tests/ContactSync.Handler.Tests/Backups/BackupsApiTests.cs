@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactSync.Engine.Sync;
 using ContactSync.Handler.Tests.EndToEnd;
+using ContactSync.Hub.Backups;
 using ContactSync.Hub.Policies;
 using ContactSync.Hub.Scheduling;
 
@@ -23,7 +24,7 @@ public sealed class BackupsApiTests(SyncHostFixture f) : IClassFixture<SyncHostF
     public async Task A_backup_taken_now_is_listed_diffed_exported_and_restored_after_the_mailbox_lost_its_contacts()
     {
         var t = await f.TenantAsync();
-        await f.PolicyAsync(t, Import("keep"));
+        await f.PolicyAsync(t, Import("keep") with { Backup = new BackupSection(Interval.Daily, new TimeOnly(3, 0), KeepLast: 2) });
         var upn = await f.MailboxTargetAsync(t, "ola", "keep");
         f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Zoë", ["surname"] = "Łukasiewicz", ["jobTitle"] = "CEO" });
         f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Jürgen", ["surname"] = "Müller" });
@@ -61,5 +62,10 @@ public sealed class BackupsApiTests(SyncHostFixture f) : IClassFixture<SyncHostF
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         using var missing = await f.Http.GetAsync($"{path}/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // The policy keeps two: a third backup drops the oldest.
+        using var third = await f.Http.PostAsync(path, null);
+        var thirdId = (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("snapshotId").GetString()!;
+        Assert.Equal([thirdId, secondId], (await f.GetAsync(path)).EnumerateArray().Select(s => s.GetProperty("snapshotId").GetString()));
     }
 }
