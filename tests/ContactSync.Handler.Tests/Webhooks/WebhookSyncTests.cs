@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ContactSync.Hub.Subscriptions;
 using ContactSync.Hub.SyncState;
@@ -24,12 +23,10 @@ public sealed class WebhookSyncTests(WebhookHostFixture f) : IClassFixture<Webho
 
         // The user edits the copy in Outlook: the notification alone brings it to the hub.
         var remoteId = f.Sandbox.Contacts(upn).Single()["id"]!.GetValue<string>();
-        var clock = Stopwatch.StartNew();
         f.Sandbox.OutlookUpdate(upn, remoteId, new JsonObject { ["jobTitle"] = "Prezes" });
         await TestEnvironment.EventuallyAsync(async () =>
             (await hub.GetManyAsync(["c1"])).Single().Item["jobTitle"] == "Prezes" ? (object)true : null,
-            TimeSpan.FromSeconds(20), "the Outlook edit reaching the hub");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+            TimeSpan.FromSeconds(60), "the Outlook edit reaching the hub"); // a give-up limit; ./bench.sh webhook measures the latency
         var partial = await f.FinishedJobAsync(t, "notified", 0);
         Assert.StartsWith("partial sync of 1 id(s)", partial.GetString("Result"));
 
