@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
 ensure_node_modules
+ensure_debian_packages radicale:radicale vdirsyncer:vdirsyncer
 trap stop_azurite EXIT
 start_azurite 23000
 export CONTACTSYNC_BENCH_STORAGE="$STORAGE_CONNECTION"

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Every test. On a fresh machine it installs what it needs (Azurite from the npm lockfile, NuGet packages), starts
-# Azurite on its own ports (20000-20002, in memory) and stops it at the end.
+# Every test. On a fresh machine it installs what it needs (Azurite from the npm lockfile, NuGet packages, Debian's
+# radicale and python3-vobject), starts Azurite on its own ports (20000-20002, in memory) and stops it at the end; the
+# CardDAV tests start their own Radicale on a free loopback port.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
 
 ensure_node_modules
+# Radicale is the CardDAV server the device tests sync against; python3-vobject reads our vCards back.
+ensure_debian_packages radicale:radicale py.vobject:python3-vobject
 trap stop_azurite EXIT
 start_azurite 20000
 export CONTACTSYNC_TEST_STORAGE="$STORAGE_CONNECTION"

@@ -10,6 +10,23 @@ ensure_node_modules() {
   fi
 }
 
+# ensure_debian_packages CMD:PACKAGE...: installs each Debian package whose command (or python module, as py:NAME) is
+# missing (py.NAME: a module of Debian's /usr/bin/python3). CI runs as root on a fresh Debian machine; a developer without root gets the apt-get line to run.
+ensure_debian_packages() {
+  local missing=() spec cmd
+  for spec in "$@"; do
+    cmd=${spec%%:*}
+    case "$cmd" in
+      py.*) /usr/bin/python3 -c "import ${cmd#py.}" 2>/dev/null || missing+=("${spec#*:}") ;;
+      *) command -v "$cmd" >/dev/null || missing+=("${spec#*:}") ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "==> apt-get install ${missing[*]}"
+  local sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 wait_for_port() { # port, seconds
   local i
   for ((i = 0; i < $2 * 10; i++)); do
