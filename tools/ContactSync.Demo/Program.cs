@@ -1,0 +1,51 @@
+using System.Text;
+using ContactSync.Demo;
+using ContactSync.DevHost;
+using ContactSync.GraphSandbox;
+
+// The demo (issue 5, part 8): the Graph sandbox in process on 7072, the dev host running the handler on 7071 against the
+// storage in AzureWebJobsStorage (run.sh starts Azurite), then DemoScript drives the HTTP API. --serve keeps both running.
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+Console.OutputEncoding = Encoding.UTF8;
+var serve = args.Contains("--serve");
+var storage = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
+    ?? throw new InvalidOperationException("AzureWebJobsStorage is not set (run.sh starts Azurite and sets it)");
+var root = FindRepoRoot();
+var logPath = Path.Combine(Path.GetTempPath(), "contactsync-demo-host.log");
+await using var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+var gate = new object();
+
+await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions(), "http://127.0.0.1:7072");
+var options = DevHostOptions.ForSourceLayout(root, "Release") with
+{
+    HttpUrl = "http://127.0.0.1:7071",
+    Settings = new Dictionary<string, string>
+    {
+        ["AzureWebJobsStorage"] = storage, ["ContactSync__AdminKey"] = DemoScript.AdminKey,
+        ["Sync__GraphBaseUrl"] = sandbox.BaseUrl, ["Sync__GraphSandbox"] = "true", ["Sync__BusyRetryDelay"] = "00:00:01",
+    },
+    Functions = new HashSet<string> { "Scheduler", "SyncWorker", "SyncPoison", "Health", "ManagementApi", "Diagnostics" },
+    ConfigureQueues = q => q with { MaxPollingInterval = TimeSpan.FromMilliseconds(200) },
+    Log = line => { lock (gate) log.WriteLine(line); },
+};
+Console.WriteLine($"==> Graph sandbox on {sandbox.BaseUrl}; dev host starting on {options.HttpUrl} (its log: {logPath})");
+await using var host = await DevHost.StartAsync(options);
+
+var exit = await new DemoScript(host.BaseAddress, sandbox).RunAsync();
+if (serve && exit == 0)
+{
+    Console.WriteLine($"==> serving: API {host.BaseAddress} (X-Api-Key: {DemoScript.AdminKey}), sandbox {sandbox.BaseUrl}/_sandbox; Ctrl-C stops");
+    var stop = new TaskCompletionSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+    await stop.Task;
+}
+return exit;
+
+static string FindRepoRoot()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ContactSync.sln"))) return dir.FullName;
+    throw new InvalidOperationException("ContactSync.sln not found above the current directory");
+}
