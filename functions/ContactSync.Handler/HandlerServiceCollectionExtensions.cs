@@ -3,6 +3,7 @@ using Azure.Identity;
 using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Options;
 using ContactSync.Handler.Sync;
+using ContactSync.Handler.Tenancy;
 using ContactSync.Handler.Webhooks;
 using ContactSync.Storage;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,10 @@ public static class HandlerServiceCollectionExtensions
             .Validate(o => o.HeartbeatJobs is >= 0 and <= 32, "Scheduler__HeartbeatJobs must be between 0 and 32")
             .ValidateOnStart();
 
+        // Tenants from the deployment's parameters; an invalid entry stops the start naming its setting.
+        services.AddOptions<ProvisionedTenantsOptions>().Bind(config.GetSection(ProvisionedTenantsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableStore());
@@ -42,6 +47,7 @@ public static class HandlerServiceCollectionExtensions
         services.AddSingleton<JobScheduler>();
         services.AddContactSyncSync(config);
         services.AddContactSyncWebhooks(config);
+        services.AddHostedService<ProvisionedTenantsBootstrap>(); // after the hub tables exist (hosted services start in order)
         services.AddProblemDetails();
         return services;
     }

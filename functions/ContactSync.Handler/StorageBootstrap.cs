@@ -20,7 +20,7 @@ public sealed class StorageBootstrap(JobStore jobs, IQueueStore queues, IOptions
             await queues.CreateIfNotExistsAsync(options.Value.Queue, timeout.Token);
             await queues.CreateIfNotExistsAsync(options.Value.PoisonQueue, timeout.Token);
         }
-        catch (Exception e) when (e is StorageException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is StorageException or HttpRequestException or OperationCanceledException or AggregateException /* Azure.Core gave up retrying */)
         {
             log.LogError(e, "Storage is not reachable at start; jobs table {Table} not ensured", options.Value.Table);
         }

@@ -15,7 +15,7 @@ public sealed class HubTablesBootstrap(ITableStore tables, ILogger<HubTablesBoot
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
             await Task.WhenAll(HubTables.All.Select(t => tables.CreateTableIfNotExistsAsync(t, timeout.Token)));
         }
-        catch (Exception e) when (e is StorageException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is StorageException or HttpRequestException or OperationCanceledException or AggregateException /* Azure.Core gave up retrying */)
         {
             log.LogError(e, "Storage is not reachable at start; hub tables not ensured");
         }
