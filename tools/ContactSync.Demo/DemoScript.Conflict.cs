@@ -14,8 +14,8 @@ public sealed partial class DemoScript
         var pairs = await http.GetAsync($"{T}/targets/{Target}/contacts") as JsonArray ?? [];
         var remoteId = pairs.FirstOrDefault(p => p?["hubId"]?.GetValue<string>() == Contact)?["remoteId"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"{Contact} is not linked to a contact in {Target}'s mailbox");
-        sandbox.OutlookUpdate(Upn(Target), remoteId, new JsonObject { ["jobTitle"] = "Geschäftsführer" });
-        Console.WriteLine($"   in Outlook (sandbox control API), {Upn(Target)} sets jobTitle = \"Geschäftsführer\"");
+        await SandboxAsync(HttpMethod.Patch, $"mailboxes/{Upn(Target)}/contacts/{remoteId}", new JsonObject { ["jobTitle"] = "Geschäftsführer" });
+        Console.WriteLine($"   as the user in Outlook (PATCH /_sandbox/mailboxes/{Upn(Target)}/contacts/…): jobTitle = \"Geschäftsführer\"");
         var (hub, etag) = await http.GetWithETagAsync($"{T}/contacts/{Contact}");
         var body = (JsonObject)hub!.DeepClone();
         foreach (var readOnly in new[] { "id", "version", "modified", "warnings" }) body.Remove(readOnly);
@@ -37,7 +37,8 @@ public sealed partial class DemoScript
 
         await SyncNowAsync(Target);
         var hubTitle = (await http.GetAsync($"{T}/contacts/{Contact}"))?["jobTitle"]?.GetValue<string>();
-        var remote = sandbox.Contacts(Upn(Target)).Single(c => c["id"]?.GetValue<string>() == remoteId);
+        var mailbox = (await SandboxAsync(HttpMethod.Get, $"mailboxes/{Upn(Target)}/contacts"))?["value"] as JsonArray ?? [];
+        var remote = mailbox.Single(c => c?["id"]?.GetValue<string>() == remoteId)!;
         var remoteTitle = remote["jobTitle"]?.GetValue<string>();
         Console.WriteLine($"   hub jobTitle \"{hubTitle}\", mailbox jobTitle \"{remoteTitle}\": {(hubTitle == remoteTitle ? "both sides agree" : "THEY DIFFER")}");
         if (hubTitle != remoteTitle) throw new InvalidOperationException("the hub and the mailbox differ after the resolution");

@@ -23,7 +23,7 @@ public sealed partial class DemoScript
         {
             var c = m?["contact"];
             Console.WriteLine($"   member of partneri-cz-de (from 1250): {c?["givenName"]} {c?["surname"]}, {c?["companyName"]}, " +
-                $"phones {c?["businessPhones"]?.ToJsonString()} {c?["mobilePhones"]?.ToJsonString()}");
+                $"business phone {List(c?["businessPhones"])}, mobile {List(c?["mobilePhones"])}");
         }
     }
 
@@ -62,9 +62,16 @@ public sealed partial class DemoScript
                 givenName = p.GivenName, surname = p.Surname, companyName = p.Company, jobTitle = p.JobTitle,
                 emails = new[] { p.Email }, mobilePhones = new[] { p.Mobile }, syncTags = tags,
             });
-            Console.WriteLine($"   hub-{i + 1} {p.GivenName} {p.Surname,-16} mobile \"{p.Mobile}\" → {saved?["mobilePhones"]?.ToJsonString()} tags [{string.Join(", ", tags)}]");
+            Console.WriteLine($"   hub-{i + 1} {p.GivenName + " " + p.Surname,-26} mobile \"{p.Mobile}\" → stored as {List(saved?["mobilePhones"])}, tags [{string.Join(", ", tags)}]");
         }
     }
+
+    private static string List(JsonNode? array) => array switch
+    {
+        JsonArray a => string.Join(", ", a.Select(v => $"\"{v}\"")),
+        JsonValue v => $"\"{v}\"",
+        _ => "-",
+    };
 
     private static int Count(JsonNode? array) => array is JsonArray a ? a.Count : 0;
 }

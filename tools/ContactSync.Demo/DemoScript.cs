@@ -13,6 +13,7 @@ public sealed partial class DemoScript(Uri api, SandboxServer sandbox)
     private const string AppId = "9d2a4b7e-1c3f-4e8a-b5d6-0f1e2a3b4c5d";
     private const string Domain = "kontakty-demo.example";
     private readonly DemoApi http = new(api, AdminKey);
+    private readonly HttpClient sandboxHttp = new();
     private string T => $"api/tenants/{TenantId}";
 
     /// <summary>(target id, mailbox owner, policy, own groups)</summary>
@@ -38,7 +39,7 @@ public sealed partial class DemoScript(Uri api, SandboxServer sandbox)
             await HubContactsAsync();
             await RunSchedulerUntilIdleAsync();
             await PrintStatusAsync();
-            PrintCounters();
+            await PrintCountersAsync();
             await ConflictAsync();
             Console.WriteLine("==> done: every step answered as expected");
             return 0;
@@ -79,6 +80,19 @@ public sealed partial class DemoScript(Uri api, SandboxServer sandbox)
         });
         Console.WriteLine($"   the same PUT again: apiKey in the answer: {(again?["apiKey"] is null ? "none" : "present (unexpected)")}");
         http.Key = key; // from here on the tenant's own key
+    }
+
+    /// <summary>The sandbox's control API (<c>/_sandbox</c>, no token): what a test harness or "the user in Outlook" does.</summary>
+    private async Task<JsonNode?> SandboxAsync(HttpMethod method, string path, JsonObject? body = null)
+    {
+        using var request = new HttpRequestMessage(method, $"{sandbox.BaseUrl}/_sandbox/{path}")
+        {
+            Content = body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await sandboxHttp.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} /_sandbox/{path} answered {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
     private static void Step(string title) => Console.WriteLine($"\n==> {title}");
