@@ -61,23 +61,12 @@ public sealed class WebhookBenchmark : IBenchmark
             (await http.PostAsync("admin/functions/SubscriptionRenewer", null)).EnsureSuccessStatusCode();
             var subscription = sandbox.Control.Subscriptions().Single();
 
-            var acks = new List<double>();
+            // A warm-up burst first: production serves webhooks from always-ready (warm) instances (infra/app/function.bicep),
+            // so the measured burst should not pay the handler's first-call JIT. The cold burst is printed too.
+            var cold = await BurstAsync(http, subscription.Id, subscription.ClientState!, upn, "warm", 50);
+            Result.Print("webhook_ack_cold_p99_ms", Percentile(cold, 0.99), "ms");
             var clock = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (i, ct) =>
-            {
-                var body = new JsonObject { ["value"] = new JsonArray(new JsonObject
-                {
-                    ["subscriptionId"] = subscription.Id, ["clientState"] = subscription.ClientState, ["changeType"] = "updated",
-                    ["resource"] = $"Users/{upn}/Contacts/bench-{i}",
-                    ["resourceData"] = new JsonObject { ["@odata.etag"] = $"W/\"b{i}\"", ["id"] = $"bench-{i}" },
-                }) };
-                var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync($"api/graph/notifications?code={FunctionKey}",
-                    new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), ct);
-                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"notification answered {response.StatusCode}");
-                lock (acks) acks.Add(ms);
-            });
+            var acks = await BurstAsync(http, subscription.Id, subscription.ClientState!, upn, "bench", burst);
             Console.WriteLine($"webhook: {burst} notifications acknowledged in {clock.Elapsed.TotalSeconds:0.00} s");
             Result.Print("webhook_ack_p50_ms", Percentile(acks, 0.50), "ms");
             Result.Print("webhook_ack_p99_ms", Percentile(acks, 0.99), "ms");
@@ -177,6 +166,27 @@ public sealed class WebhookBenchmark : IBenchmark
         using var p = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory })!;
         await p.WaitForExitAsync();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({p.ExitCode})");
+    }
+
+    private static async Task<List<double>> BurstAsync(HttpClient http, string subscriptionId, string clientState, string upn, string prefix, int count)
+    {
+        var acks = new List<double>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (i, ct) =>
+        {
+            var body = new JsonObject { ["value"] = new JsonArray(new JsonObject
+            {
+                ["subscriptionId"] = subscriptionId, ["clientState"] = clientState, ["changeType"] = "updated",
+                ["resource"] = $"Users/{upn}/Contacts/{prefix}-{i}",
+                ["resourceData"] = new JsonObject { ["@odata.etag"] = $"W/\"{prefix}{i}\"", ["id"] = $"{prefix}-{i}" },
+            }) };
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsync($"api/graph/notifications?code={FunctionKey}",
+                new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), ct);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"notification answered {response.StatusCode}");
+            lock (acks) acks.Add(ms);
+        });
+        return acks;
     }
 
     private static double Percentile(List<double> values, double p)
