@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using ContactSync.Demo;
 using ContactSync.DevHost;
@@ -31,13 +32,18 @@ var options = DevHostOptions.ForSourceLayout(root, "Release") with
 Console.WriteLine($"==> Graph sandbox on {sandbox.BaseUrl}; dev host starting on {options.HttpUrl} (its log: {logPath})");
 await using var host = await DevHost.StartAsync(options);
 
-var exit = await new DemoScript(host.BaseAddress, sandbox).RunAsync();
+// Ctrl-C or SIGTERM (run.sh's clean-up) ends the demo or the serving early; leaving through the `await using`s lets the
+// dev host stop the handler process it started.
+var stop = new TaskCompletionSource();
+void Stop(PosixSignalContext context) { context.Cancel = true; stop.TrySetResult(); }
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+var demo = new DemoScript(host.BaseAddress, sandbox).RunAsync();
+if (await Task.WhenAny(demo, stop.Task) != demo) { Console.Error.WriteLine("==> stopped"); return 130; }
+var exit = await demo;
 if (serve && exit == 0)
 {
     Console.WriteLine($"==> serving: API {host.BaseAddress} (X-Api-Key: {DemoScript.AdminKey}), sandbox {sandbox.BaseUrl}/_sandbox; Ctrl-C stops");
-    var stop = new TaskCompletionSource();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
     await stop.Task;
 }
 return exit;
