@@ -17,7 +17,7 @@ namespace ContactSync.Handler.Sync;
 /// </summary>
 public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyStore policies, SyncComposer composer,
     SyncStateStore state, RunStore runs, TargetScheduling scheduling, JobStore jobs, ITableStore tables, TimeProvider clock,
-    IOptions<SyncSettings> settings, ILogger<SyncRunner> log)
+    Webhooks.SubscriptionManager subscriptions, IOptions<SyncSettings> settings, ILogger<SyncRunner> log)
 {
     public async Task<string> RunAsync(JobRecord job, CancellationToken ct, PartialIds? only = null)
     {
@@ -45,6 +45,7 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
             var report = await new SyncEngine(parts.Hub, parts.Remote, new TableStatusStore(tables, key)).RunAsync(parts.Options, only, ct);
             var record = RunRecord.From(job.JobId, key.Section, started, clock.GetUtcNow(), report);
             await FinishAsync(key, tenant, target, only is null ? section : null, record, report.Errors.Count, ct);
+            if (only is null) await subscriptions.SubscribeIfMissingAsync(key, tenant, target, section, ct);
             await ProgressAsync(job, key, "done", report.Planned, report.Planned, ct);
             log.LogInformation("Sync {TenantId}/{TargetId}/{Section}: {Result} ({Report})", key.TenantId, key.TargetId, key.Section, record.Result, report.ToString());
             return $"{record.Result}: {report}";

@@ -51,6 +51,22 @@ public sealed class SubscriptionManager(TenantStore tenants, TargetStore targets
     }
 
     /// <summary>Makes sure the key has a live subscription: "created", "renewed", "recreated" or "" (nothing to do).</summary>
+    /// <summary>After a full sync: subscribe a target that has no subscription yet now, instead of at the renewer's next
+    /// run hours later. A subscribed target costs one table read and no Graph call; a failure is logged and the sync stands
+    /// (the renewer tries again).</summary>
+    public async Task SubscribeIfMissingAsync(SyncKey key, Tenant tenant, Target target, IPolicySection section, CancellationToken ct)
+    {
+        if (!settings.Value.Subscribes || await store.ForKeyAsync(key, ct) is not null) return;
+        try
+        {
+            log.LogInformation("Subscription for {Key} after its sync: {Outcome}", key, await EnsureAsync(key, tenant, target, section, ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not subscribe {Key} after its sync; the renewer will try again", key);
+        }
+    }
+
     public async Task<string> EnsureAsync(SyncKey key, Tenant tenant, Target target, IPolicySection section, CancellationToken ct)
     {
         var client = new GraphSubscriptions(graph.For(tenant));

@@ -81,6 +81,16 @@ public sealed class WebhookSyncTests(WebhookHostFixture f) : IClassFixture<Webho
     }
 
     [Fact]
+    public async Task A_target_is_subscribed_by_its_first_sync_without_waiting_for_the_renewer()
+    {
+        var (t, _) = await f.TenantWithTargetAsync();
+        Assert.Null(await f.Subscriptions.ForKeyAsync(Key(t)));
+        await f.SyncAsync(t);
+        var record = await TestEnvironment.EventuallyAsync(() => f.Subscriptions.ForKeyAsync(Key(t)), TimeSpan.FromSeconds(30), "a subscription");
+        Assert.Contains(f.Sandbox.Control.Subscriptions(), s => s.Id == record.Id);
+    }
+
+    [Fact]
     public async Task An_expired_subscription_is_recreated_by_the_renewer()
     {
         var (t, _) = await f.TenantWithTargetAsync();
