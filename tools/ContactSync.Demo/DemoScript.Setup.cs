@@ -57,10 +57,11 @@ public sealed partial class DemoScript
         {
             var p = people[i % 4].Make(r);
             var tags = i < 4 ? new[] { "jurgen" } : i < 7 ? ["malgorzata"] : ["jurgen", "malgorzata"];
-            var saved = await http.PutAsync($"{T}/contacts/hub-{i + 1}", new
+            var saved = await http.PutAsync($"{T}/contacts/hub-{i + 1}", new Dictionary<string, object>
             {
-                givenName = p.GivenName, surname = p.Surname, companyName = p.Company, jobTitle = p.JobTitle,
-                emails = new[] { p.Email }, mobilePhones = new[] { p.Mobile }, syncTags = tags,
+                ["givenName"] = p.GivenName, ["surname"] = p.Surname, ["companyName"] = p.Company, ["jobTitle"] = p.JobTitle,
+                ["emails"] = new[] { p.Email }, ["mobilePhones"] = new[] { p.Mobile }, ["syncTags"] = tags,
+                ["businessAddress.city"] = p.City, ["businessAddress.countryOrRegion"] = p.Country,
             });
             Console.WriteLine($"   hub-{i + 1} {p.GivenName + " " + p.Surname,-26} mobile \"{p.Mobile}\" → stored as {List(saved?["mobilePhones"])}, tags [{string.Join(", ", tags)}]");
         }
