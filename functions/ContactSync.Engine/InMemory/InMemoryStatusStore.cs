@@ -8,6 +8,7 @@ public sealed class InMemoryStatusStore(FaultInjector? faults = null) : IStatusS
 {
     private readonly Dictionary<string, StatusRow> _rows = new(StringComparer.Ordinal);
     private SyncTokens _tokens = SyncTokens.None;
+    private bool _createsInFlight;
 
     public FaultInjector? Faults { get; set; } = faults;
     public IReadOnlyCollection<StatusRow> Rows => _rows.Values;
@@ -36,6 +37,15 @@ public sealed class InMemoryStatusStore(FaultInjector? faults = null) : IStatusS
     {
         Faults?.Step("save tokens");
         _tokens = tokens;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> LoadCreatesInFlightAsync(CancellationToken ct = default) => Task.FromResult(_createsInFlight);
+
+    // Not a fault step: a crash at this one write is the same as a crash just before or just after it.
+    public Task SaveCreatesInFlightAsync(bool inFlight, CancellationToken ct = default)
+    {
+        _createsInFlight = inFlight;
         return Task.CompletedTask;
     }
 }

@@ -13,6 +13,13 @@ public interface IStatusStore
     Task RemoveAsync(string hubId, CancellationToken ct = default);
     Task<SyncTokens> LoadTokensAsync(CancellationToken ct = default);
     Task SaveTokensAsync(SyncTokens tokens, CancellationToken ct = default);
+
+    /// <summary>Whether a run may have stopped between a create and its status row: set before a run sends its first
+    /// create, cleared once every create of the run was confirmed or refused. Only while it is set do creates first look
+    /// for an earlier copy by its marker, so a sync that was not interrupted costs one write per item and no lookup.</summary>
+    Task<bool> LoadCreatesInFlightAsync(CancellationToken ct = default);
+
+    Task SaveCreatesInFlightAsync(bool inFlight, CancellationToken ct = default);
 }
 
 /// <summary>The opaque delta tokens of each side, saved only after a run that left nothing to retry.</summary>

@@ -5,8 +5,10 @@ namespace ContactSync.Engine.Sync;
 /// <summary>
 /// Applies a plan through the ports, <see cref="SyncOptions.BatchSize"/> actions at a time: the hub writes of the batch
 /// in one call, then the remote writes of the actions whose hub write held, then each action's status row, saved only
-/// once its writes are confirmed. A create first looks for an item carrying its marker, so a retry after a crash between
-/// a create and its row never creates a duplicate. A failed item goes into the report with the
+/// once its writes are confirmed. While a create may have landed without its row (the status store's "creates in
+/// flight" flag, set before a run's first create and cleared when every create was confirmed or refused), a create first
+/// looks for an item carrying its marker, so a retry after a crash between a create and its row never creates a
+/// duplicate; a run after a clean one pays no lookup. A failed item goes into the report with the
 /// remote's message and the run goes on; a version mismatch leaves the pair for the next run to plan again.
 /// </summary>
 public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore status)
@@ -14,8 +16,14 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
     /// <summary>A write's outcome. <see cref="Adopted"/> is an earlier copy that changed since its interrupted create.</summary>
     private readonly record struct Outcome(string? Id, string? Version, ItemStoreException? Error, Items.FieldMap? Adopted = null);
 
-    public async Task ExecuteAsync(IReadOnlyList<SyncAction> actions, int batchSize, RunReport report, CancellationToken ct = default)
+    /// <param name="wholeTarget">A full run, which plans every pair again: only it may clear the "creates in flight" flag
+    /// (a partial or conflict run may leave an interrupted create untouched).</param>
+    public async Task ExecuteAsync(IReadOnlyList<SyncAction> actions, int batchSize, RunReport report, CancellationToken ct = default,
+        bool wholeTarget = false)
     {
+        var lookUp = await status.LoadCreatesInFlightAsync(ct).ConfigureAwait(false);
+        var flagged = lookUp;
+        var createUnconfirmed = false;
         foreach (var skip in actions.Where(a => a.Kind == ActionKind.Skip))
         {
             report.Done(skip.Kind);
@@ -23,14 +31,21 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
         }
         foreach (var chunk in actions.Where(a => a.Kind != ActionKind.Skip).Chunk(Math.Max(1, batchSize)))
         {
-            var hubDone = await WriteAsync(hub, chunk, i => chunk[i].Hub == Write.None ? null : HubOp(chunk[i]), ct).ConfigureAwait(false);
+            if (!flagged && chunk.Any(a => a.Hub == Write.Create || a.Remote == Write.Create))
+            {
+                await status.SaveCreatesInFlightAsync(true, ct).ConfigureAwait(false);
+                flagged = true;
+            }
+            var hubDone = await WriteAsync(hub, chunk, i => chunk[i].Hub == Write.None ? null : HubOp(chunk[i]), lookUp, ct).ConfigureAwait(false);
             var remoteDone = await WriteAsync(remote, chunk,
-                i => chunk[i].Remote == Write.None || hubDone[i].Error is not null ? null : RemoteOp(chunk[i], hubDone[i]), ct).ConfigureAwait(false);
+                i => chunk[i].Remote == Write.None || hubDone[i].Error is not null ? null : RemoteOp(chunk[i], hubDone[i]), lookUp, ct).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var a = chunk[i];
                 if ((hubDone[i].Error ?? remoteDone[i].Error) is { } error)
                 {
+                    // A refused create (400) did not land; any other failure may have, so the next run looks first.
+                    createUnconfirmed |= (a.Hub == Write.Create || a.Remote == Write.Create) && error is not ItemRejectedException;
                     report.Errors.Add(new ItemError(a.Kind, a.HubId, a.RemoteId, Describe(error), error.RemoteMessage));
                     continue;
                 }
@@ -39,6 +54,7 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
                 report.Warnings.AddRange(a.Warnings.Select(w => new ItemWarning(a.HubId, a.RemoteId, w)));
             }
         }
+        if (flagged && wholeTarget && !createUnconfirmed) await status.SaveCreatesInFlightAsync(false, ct).ConfigureAwait(false);
     }
 
     private static WriteOp HubOp(SyncAction a) => a.Hub switch
@@ -57,7 +73,8 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
 
     /// <summary>One store call for the writes of these actions, outcomes aligned with the actions; an action with no
     /// write on this side (<paramref name="opOf"/> gives null) succeeds as is.</summary>
-    private static async Task<Outcome[]> WriteAsync(IItemStore store, SyncAction[] actions, Func<int, WriteOp?> opOf, CancellationToken ct)
+    private static async Task<Outcome[]> WriteAsync(IItemStore store, SyncAction[] actions, Func<int, WriteOp?> opOf, bool lookUp,
+        CancellationToken ct)
     {
         var outcomes = new Outcome[actions.Length];
         var index = new List<int>();
@@ -71,7 +88,7 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
         // and the fields both agree on as the base, so the next run reads both sides again and merges them three-way
         // as a first-sync link would: an edit made meanwhile on either side is not overwritten.
         var markers = ops.OfType<CreateOp>().Select(c => c.Marker).ToList();
-        var found = markers.Count == 0 ? [] : (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
+        var found = markers.Count == 0 || !lookUp ? [] : (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
             .GroupBy(s => s.Marker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var send = new List<int>();
         for (var k = 0; k < ops.Count; k++)

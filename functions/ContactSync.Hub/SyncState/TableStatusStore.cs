@@ -13,6 +13,7 @@ public sealed class TableStatusStore(ITableStore tables, SyncKey key) : IStatusS
 {
     private const string HubToken = "hubToken";
     private const string RemoteToken = "remoteToken";
+    private const string CreatesInFlight = "createsInFlight";
     private string Partition => key.ToString();
 
     public async Task<IReadOnlyList<StatusRow>> LoadAsync(CancellationToken ct = default) =>
@@ -59,6 +60,16 @@ public sealed class TableStatusStore(ITableStore tables, SyncKey key) : IStatusS
         {
             LongText.Write(row, HubToken, tokens.Hub);
             LongText.Write(row, RemoteToken, tokens.Remote);
+            return true;
+        }, ct);
+
+    public async Task<bool> LoadCreatesInFlightAsync(CancellationToken ct = default) =>
+        await SyncStateRow.GetAsync(tables, key, ct) is { } e && e.GetBoolean(CreatesInFlight) == true;
+
+    public Task SaveCreatesInFlightAsync(bool inFlight, CancellationToken ct = default) =>
+        SyncStateRow.EditAsync(tables, key, row =>
+        {
+            row[CreatesInFlight] = inFlight;
             return true;
         }, ct);
 

@@ -31,6 +31,31 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task Creates_look_for_earlier_copies_only_after_a_run_that_may_have_left_one()
+    {
+        var h = new Harness();
+        h.Hub.UserCreate(Harness.Contact("Ola", "ola@x.pl"));
+        var plan = await h.PlanAsync();
+        var executor = new Executor(h.Hub, h.Remote, h.Status);
+        var reads = h.Remote.ReadCalls;
+        await executor.ExecuteAsync(plan.Actions, 20, new RunReport(), wholeTarget: true);
+        Assert.Equal(reads, h.Remote.ReadCalls);                 // a clean run: the create cost one write, no lookup
+        Assert.False(await h.Status.LoadCreatesInFlightAsync());
+
+        h.Hub.UserCreate(Harness.Contact("Jan", "jan@x.pl"));
+        plan = await h.PlanAsync();
+        h.Faults.Reset(crashAtStep: 1);                          // dies right after the remote accepted the create
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => executor.ExecuteAsync(plan.Actions, 20, new RunReport(), wholeTarget: true));
+        h.Faults.Reset();
+        Assert.True(await h.Status.LoadCreatesInFlightAsync());
+        reads = h.Remote.ReadCalls;
+        await executor.ExecuteAsync(plan.Actions, 20, new RunReport(), wholeTarget: true);
+        Assert.Equal(reads + 1, h.Remote.ReadCalls);             // the retry looked for the copy by its marker...
+        Assert.Equal(2, h.Remote.Items.Count);                   // ...and found it instead of creating a duplicate
+        Assert.False(await h.Status.LoadCreatesInFlightAsync());
+    }
+
+    [Fact]
     public async Task A_copy_edited_after_the_crash_is_adopted_by_the_retry_and_merged_by_the_next_run()
     {
         var h = new Harness();
