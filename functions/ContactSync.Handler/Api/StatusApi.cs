@@ -62,10 +62,13 @@ public static class StatusApi
 
     private static string SyncType(IPolicySection s) => s switch
     {
-        BusinessContactsSection b => $"businessContacts ({b.BaseType})",
-        ContactsSection c => $"contacts ({c.Direction})",
+        BusinessContactsSection b => $"businessContacts ({Camel(b.BaseType)})",
+        ContactsSection c => $"contacts ({Camel(c.Direction)})",
         _ => s.GetType().Name,
     };
+
+    /// <summary>Enum values as the API's JSON writes them (<c>ownGroups</c>, <c>twoWay</c>).</summary>
+    private static string Camel<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     internal static IResult NoTarget(string targetId) => TenantRoutes.Problem(404, "No such target", $"Target '{targetId}' does not exist.");
 }

@@ -66,7 +66,9 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
         CancellationToken ct)
     {
         await runs.AddAsync(key.TenantId, key.TargetId, run, ct);
-        await state.RecordRunAsync(key, new LastRun(run.FinishedAt, run.Result, run.Counts, errors, run.RunId), ct);
+        // The status shows warnings (values a target could not hold, numbers not made canonical) beside the action counts.
+        var counts = new Dictionary<string, int>(run.Counts) { ["Warnings"] = run.Warnings.Count + run.MoreWarnings };
+        await state.RecordRunAsync(key, new LastRun(run.FinishedAt, run.Result, counts, errors, run.RunId), ct);
         // A webhook partial run (section passed as null) covers only the ids named: the next full run stays when it was due.
         if (tenant is not null && target is not null && section is not null)
             await scheduling.ScheduleSectionAsync(tenant, target, key.Section, section, run.StartedAt, ct);

@@ -105,6 +105,9 @@ public sealed class ContactsScopeTests(SyncHostFixture f) : IClassFixture<SyncHo
         Assert.Equal(3, f.Sandbox.Contacts(upn).Single()["emailAddresses"]!.AsArray().Count);
         var run = (await f.GetAsync($"api/tenants/{t}/targets/ann/runs"))[0];
         Assert.NotEqual(0, run.GetProperty("warnings").GetArrayLength());
+        var status = (await f.GetAsync($"api/tenants/{t}/targets/ann/status")).GetProperty("sections").GetProperty("contacts");
+        Assert.Equal("contacts (twoWay)", status.GetProperty("syncType").GetString());
+        Assert.Equal(run.GetProperty("warnings").GetArrayLength(), status.GetProperty("counts").GetProperty("Warnings").GetInt32());
         await f.SyncAsync(t, "ann"); // a second run must not write the cut copy back
         var kept = (await hub.GetManyAsync(["big"])).Single().Item;
         Assert.Equal(4, kept.List("emails").Count);
