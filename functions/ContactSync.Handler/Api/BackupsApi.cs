@@ -1,3 +1,5 @@
+using ContactSync.Devices.VCard;
+using System.Text;
 using System.Text.Json.Serialization;
 using ContactSync.Engine.Items;
 using ContactSync.Engine.Normalisation;
@@ -16,7 +18,7 @@ namespace ContactSync.Handler.Api;
 /// <summary>
 /// Backups of a target's contacts (M23, DESIGN.md §4): <c>GET|POST /api/tenants/{t}/targets/{id}/backups</c> (list
 /// newest first | take one now, then keep the policy's backup.keepLast, default 7), <c>GET …/backups/{b}</c>, <c>POST …/backups/{b}/restore</c>, <c>GET
-/// …/backups/{b}/export?format=csv[&amp;layout=outlook|plain]</c> and the extra <c>GET …/backups/{a}/diff/{b}</c>.
+/// …/backups/{b}/export?format=csv[&amp;layout=outlook|plain]|vcf</c> and the extra <c>GET …/backups/{a}/diff/{b}</c>.
 /// Taking and restoring run in the request and answer 201/200 with the result: one target's contacts are one listing
 /// and a few batched reads (seconds for thousands), and the caller learns at once whether it worked.
 /// </summary>
@@ -79,12 +81,17 @@ public static class BackupsApi
     private static async Task<IResult> ExportAsync(string tenantId, string targetId, string backupId, string? format, string? layout,
         ITableStore tables, TimeProvider clock, CancellationToken ct)
     {
-        if ((format ?? "csv") != "csv")
-            return TenantRoutes.Problem(400, "Unsupported format", "format must be csv.");
+        format ??= "csv";
+        if (format is not ("csv" or "vcf"))
+            return TenantRoutes.Problem(400, "Unsupported format", "format must be csv or vcf.");
         var store = new SnapshotStore(tables, clock);
         if (await store.GetAsync(tenantId, targetId, backupId, ct) is not { } snapshot) return NoBackup(backupId);
-        return TypedResults.File(SnapshotCsv.ToBytes(await store.ItemsAsync(snapshot, ct), layout), "text/csv; charset=utf-8",
-            $"{targetId}-{backupId}.csv");
+        var items = await store.ItemsAsync(snapshot, ct);
+        return format == "csv"
+            ? TypedResults.File(SnapshotCsv.ToBytes(items, layout), "text/csv; charset=utf-8", $"{targetId}-{backupId}.csv")
+            // vCard 4.0 (RFC 6350), one card per item, keyed by the item's id in the target.
+            : TypedResults.File(Encoding.UTF8.GetBytes(string.Concat(items.Select(i => VCardWriter.Write(i.Fields, i.RemoteId)))),
+                "text/vcard; charset=utf-8", $"{targetId}-{backupId}.vcf");
     }
 
     private static async Task<IResult> DiffAsync(string tenantId, string targetId, string fromId, string toId, ITableStore tables, TimeProvider clock,

@@ -52,6 +52,8 @@ public sealed class BackupsApiTests(SyncHostFixture f) : IClassFixture<SyncHostF
         var csv = Encoding.UTF8.GetString(await f.Http.GetByteArrayAsync($"{path}/{firstId}/export?format=csv"));
         Assert.StartsWith("\uFEFFTitle,First Name,Middle Name,Last Name", csv, StringComparison.Ordinal); // the import layout
         Assert.Contains("Łukasiewicz", csv, StringComparison.Ordinal);
+        var vcf = await f.Http.GetByteArrayAsync($"{path}/{firstId}/export?format=vcf");
+        Assert.Equal(["Jürgen Müller", "Zoë Łukasiewicz"], (await VobjectNamesAsync(vcf)).Order(StringComparer.Ordinal)); // a parser we did not write
 
         using var restore = await f.Http.PostAsJsonAsync($"{path}/{firstId}/restore", new { mode = "exact" });
         Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
@@ -67,5 +69,24 @@ public sealed class BackupsApiTests(SyncHostFixture f) : IClassFixture<SyncHostF
         using var third = await f.Http.PostAsync(path, null);
         var thirdId = (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("snapshotId").GetString()!;
         Assert.Equal([thirdId, secondId], (await f.GetAsync(path)).EnumerateArray().Select(s => s.GetProperty("snapshotId").GetString()));
+    }
+
+    /// <summary>The formatted names Debian's python3-vobject reads from a vCard file.</summary>
+    private static async Task<string[]> VobjectNamesAsync(byte[] vcf)
+    {
+        const string script = "import sys, vobject\nfor c in vobject.readComponents(sys.stdin.buffer.read().decode('utf-8')):\n    print(c.fn.value)";
+        var info = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", ["-c", script])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var p = System.Diagnostics.Process.Start(info)!;
+        await p.StandardInput.BaseStream.WriteAsync(vcf);
+        p.StandardInput.Close();
+        var output = await p.StandardOutput.ReadToEndAsync();
+        var errors = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, errors);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }
