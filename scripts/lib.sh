@@ -10,8 +10,8 @@ ensure_node_modules() {
   fi
 }
 
-# ensure_debian_packages CMD:PACKAGE...: installs each Debian package whose command (or python module, as py:NAME) is
-# missing (py.NAME: a module of Debian's /usr/bin/python3). CI runs as root on a fresh Debian machine; a developer without root gets the apt-get line to run.
+# ensure_debian_packages CMD:PACKAGE...: installs each Debian package whose command is missing (CMD written py.NAME: a
+# module of Debian's /usr/bin/python3). CI runs as root on a fresh Debian machine; elsewhere it goes through sudo.
 ensure_debian_packages() {
   local missing=() spec cmd
   for spec in "$@"; do

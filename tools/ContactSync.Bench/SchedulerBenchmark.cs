@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using ContactSync.Hub;
 using ContactSync.Hub.Scheduling;
 using ContactSync.Hub.SyncState;
@@ -23,7 +22,7 @@ public sealed class SchedulerBenchmark : IBenchmark
         var total = Arg(args, 0, 100_000);
         var dueCount = Arg(args, 1, 1_000);
         var connection = Environment.GetEnvironmentVariable("CONTACTSYNC_BENCH_STORAGE") is { Length: > 0 } c ? c : "UseDevelopmentStorage=true";
-        var counting = new CountingStore(StorageAccount.Parse(connection).CreateTableStore());
+        var counting = new CountingTableStore(StorageAccount.Parse(connection).CreateTableStore());
         await counting.CreateTableIfNotExistsAsync(HubTables.Due);
 
         var now = DateTimeOffset.UtcNow;
@@ -54,37 +53,4 @@ public sealed class SchedulerBenchmark : IBenchmark
 
     static int Arg(string[] args, int i, int fallback) =>
         args.Length > i && int.TryParse(args[i], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-
-    /// <summary>Counts the entities queries return.</summary>
-    sealed class CountingStore(ITableStore inner) : ITableStore
-    {
-        int rowsRead;
-        public int RowsRead => Volatile.Read(ref rowsRead);
-
-        public async Task<TablePage> QueryPageAsync(string table, TableQuery query, TableContinuation? continuation = null, CancellationToken ct = default)
-        {
-            var page = await inner.QueryPageAsync(table, query, continuation, ct);
-            Interlocked.Add(ref rowsRead, page.Entities.Count);
-            return page;
-        }
-
-        public async IAsyncEnumerable<TableEntity> QueryAsync(string table, TableQuery query, [EnumeratorCancellation] CancellationToken ct = default)
-        {
-            await foreach (var e in inner.QueryAsync(table, query, ct))
-            {
-                Interlocked.Increment(ref rowsRead);
-                yield return e;
-            }
-        }
-
-        public Task CreateTableIfNotExistsAsync(string table, CancellationToken ct = default) => inner.CreateTableIfNotExistsAsync(table, ct);
-        public Task<TableEntity?> GetAsync(string table, string pk, string rk, CancellationToken ct = default) => inner.GetAsync(table, pk, rk, ct);
-        public Task<string> InsertAsync(string table, TableEntity e, CancellationToken ct = default) => inner.InsertAsync(table, e, ct);
-        public Task<string> UpsertAsync(string table, TableEntity e, WriteMode mode = WriteMode.Replace, CancellationToken ct = default) => inner.UpsertAsync(table, e, mode, ct);
-        public Task<string> UpdateAsync(string table, TableEntity e, string ifMatch, WriteMode mode = WriteMode.Replace, CancellationToken ct = default) =>
-            inner.UpdateAsync(table, e, ifMatch, mode, ct);
-        public Task DeleteAsync(string table, string pk, string rk, string ifMatch = "*", CancellationToken ct = default) => inner.DeleteAsync(table, pk, rk, ifMatch, ct);
-        public Task<IReadOnlyList<string?>> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> ops, CancellationToken ct = default) =>
-            inner.SubmitTransactionAsync(table, ops, ct);
-    }
 }
