@@ -27,7 +27,8 @@ public static partial class PhoneNumbers
             text = m.Groups["num"].Value;
         }
         if (text.Any(char.IsLetter)) return Fail(kept, "contains letters");
-        var international = text.TrimStart().StartsWith('+');
+        // "(+48) 601 ...": business cards often bracket the country code; the '+' still leads the number.
+        var international = text.TrimStart().TrimStart('(').TrimStart().StartsWith('+');
         // "+44 (0)20 ...": the bracketed 0 is the trunk prefix, dialled only at home. Marked 'Z' until the country
         // is known, because Italy's leading 0 belongs to the number.
         var sb = new StringBuilder();

@@ -78,6 +78,14 @@ public class PhoneVectorTests
         { "PL", "+370 8 612 34567", "+37061234567" },
         { "LT", "+370 800 12345", "+37080012345" },
         { "PL", "+1 1 212 555 0123", "+12125550123" },
+        // A bracketed "+CC" (how many Polish and German business cards print it), also with a trunk "(0)".
+        { "PL", "(+48) 601 234 567", "+48601234567" },
+        { "PL", "(+49) 30 1234567", "+49301234567" },
+        { "DE", "(+49) (0)30 1234567", "+49301234567" },
+        { "PL", "( +48 ) 22 123 45 67 wew. 12", "+48221234567;ext=12" },
+        { "PL", "(+44) 20 7946 0958", "+442079460958" },
+        { "PL", "+(48) 601 234 567", "+48601234567" },
+        { "PL", "(0048) 601 234 567", "+48601234567" },
     };
 
     // region, as typed, a fragment of the problem
@@ -100,6 +108,9 @@ public class PhoneVectorTests
         { "PL", "+48 22 123 45 67 (Büro)", "contains letters" },
         { "XX", "22 123 45 67", "no known default region" },
         { "PL", "+385 1234567890123", "too long" },
+        { "PL", "601 (+48) 234 567", "unexpected character '+'" },
+        { "PL", "(+48) +48 601 234 567", "unexpected character '+'" },
+        { "PL", "(+999) 123 456 789", "unknown country calling code" },
     };
 
     [Theory, MemberData(nameof(Valid))]
