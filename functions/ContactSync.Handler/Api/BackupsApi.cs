@@ -6,6 +6,7 @@ using ContactSync.Engine.Normalisation;
 using ContactSync.Engine.Ports;
 using ContactSync.Engine.Projection;
 using ContactSync.Graph.Contacts;
+using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Sync;
 using ContactSync.Hub.Backups;
 using ContactSync.Hub.Policies;
@@ -47,9 +48,11 @@ public static class BackupsApi
             : TypedResults.Ok(await new SnapshotStore(tables, clock).ListAsync(tenantId, targetId, ct));
 
     private static async Task<IResult> TakeAsync(string tenantId, string targetId, TenantStore tenants, TargetStore targets,
-        PolicyStore policies, GraphClients graph, ITableStore tables, TimeProvider clock, CancellationToken ct)
+        PolicyStore policies, TargetEndpoints endpoints, ITableStore tables, TimeProvider clock, CancellationToken ct)
     {
-        if (await SideAsync(tenantId, targetId, tenants, targets, graph, ct) is not { } side) return NoTarget(targetId);
+        var opened = await OpenAsync(tenantId, targetId, tenants, targets, endpoints, ct);
+        if (opened.Problem is { } problem) return problem;
+        var side = opened.Side!;
         var store = new SnapshotStore(tables, clock);
         var snapshot = await store.TakeAsync(tenantId, targetId, side.Store, Snapshot.OnDemand, ct);
         var keep = (await policies.GetAsync(tenantId, side.Target.PolicyId, ct))?.Backup?.KeepLast ?? BackupSection.DefaultKeepLast;
@@ -61,7 +64,7 @@ public static class BackupsApi
         await new SnapshotStore(tables, clock).GetAsync(tenantId, targetId, backupId, ct) is { } s ? TypedResults.Ok(s) : NoBackup(backupId);
 
     private static async Task<IResult> RestoreAsync(string tenantId, string targetId, string backupId, RestoreRequest? body,
-        TenantStore tenants, TargetStore targets, GraphClients graph, ITableStore tables, TimeProvider clock, CancellationToken ct)
+        TenantStore tenants, TargetStore targets, TargetEndpoints endpoints, ITableStore tables, TimeProvider clock, CancellationToken ct)
     {
         var mode = body?.Mode ?? "additive";
         if (mode is not ("exact" or "additive"))
@@ -70,7 +73,9 @@ public static class BackupsApi
         if (!TenantRoutes.IsId(toTarget)) return TenantRoutes.Problem(400, "Bad toTarget", "Ids are [A-Za-z0-9._-]{1,64}.");
         var store = new SnapshotStore(tables, clock);
         if (await store.GetAsync(tenantId, targetId, backupId, ct) is not { } snapshot) return NoBackup(backupId);
-        if (await SideAsync(tenantId, toTarget, tenants, targets, graph, ct) is not { } side) return NoTarget(toTarget);
+        var opened = await OpenAsync(tenantId, toTarget, tenants, targets, endpoints, ct);
+        if (opened.Problem is { } problem) return problem;
+        var side = opened.Side!;
         var result = await SnapshotRestore.RunAsync(await store.ItemsAsync(snapshot, ct), side.Store, toTarget == targetId,
             mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, side.Projection, ct);
         var r = result.Report;
@@ -111,18 +116,17 @@ public static class BackupsApi
 
     private static object View(SnapshotItem i) => new { key = i.Key, remoteId = i.RemoteId, fields = i.Fields.Values };
 
-    private sealed record Side(Target Target, IItemStore Store, IProjection Projection);
-
-    // A mailbox target's contacts folder through the Graph connector (the only kind of target so far).
-    private static async Task<Side?> SideAsync(string tenantId, string targetId, TenantStore tenants, TargetStore targets, GraphClients graph,
-        CancellationToken ct)
+    // The target's contacts (mailbox or device); a target that cannot be opened as configured (no credential setting,
+    // a device refusing the token) is the caller's configuration to fix: 409 with the reason, not a 500.
+    private static async Task<(TargetSide? Side, IResult? Problem)> OpenAsync(string tenantId, string targetId, TenantStore tenants,
+        TargetStore targets, TargetEndpoints endpoints, CancellationToken ct)
     {
-        if (await tenants.GetAsync(tenantId, ct) is not { } tenant || await targets.GetAsync(tenantId, targetId, ct) is not { Mailbox: { } mailbox } target)
-            return null;
-        return new Side(target, new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder)),
-            new ExchangeContactProjection(new ContactNormaliser(tenant.DefaultRegion)));
+        if (await tenants.GetAsync(tenantId, ct) is not { } tenant || await targets.GetAsync(tenantId, targetId, ct) is not { } target)
+            return (null, NoTarget(targetId));
+        try { return (await endpoints.OpenAsync(tenant, target, null, ct), null); }
+        catch (JobFailedException e) { return (null, TenantRoutes.Problem(409, "Target cannot be opened", e.Message)); }
     }
 
-    private static IResult NoTarget(string id) => TenantRoutes.Problem(404, "No such target", $"Target '{id}' does not exist or has no mailbox.");
+    private static IResult NoTarget(string id) => TenantRoutes.Problem(404, "No such target", $"Target '{id}' does not exist.");
     private static IResult NoBackup(string id) => TenantRoutes.Problem(404, "No such backup", $"Backup '{id}' does not exist.");
 }

@@ -30,6 +30,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<DueIndex>();
         services.TryAddSingleton<TargetScheduling>();
         services.TryAddSingleton<GraphClients>();
+        services.TryAddSingleton<TargetEndpoints>();
         services.TryAddSingleton<SyncComposer>();
         services.TryAddSingleton<SyncRunner>();
         services.AddHostedService<HubTablesBootstrap>();

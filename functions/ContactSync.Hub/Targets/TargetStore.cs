@@ -7,7 +7,7 @@ using ContactSync.Storage;
 namespace ContactSync.Hub.Targets;
 
 /// <summary>Targets in the <c>targets</c> table (PartitionKey tenant id, RowKey target id). Saving checks the owner's
-/// e-mail (M18), that the policy and the groups exist.</summary>
+/// e-mail (M18), that the policy and the groups exist, and what the target's kind needs (<see cref="TargetKindRules"/>).</summary>
 public sealed class TargetStore(ITableStore tables, PolicyStore policies, GroupStore groups, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -23,10 +23,12 @@ public sealed class TargetStore(ITableStore tables, PolicyStore policies, GroupS
             MailboxUser = string.IsNullOrWhiteSpace(target.MailboxUser) ? null : target.MailboxUser.Trim(),
             ContactFolder = string.IsNullOrWhiteSpace(target.ContactFolder) ? null : target.ContactFolder.Trim(),
             GroupIds = [.. (target.GroupIds ?? []).Distinct(StringComparer.Ordinal)],
+            Device = TargetKindRules.Normalise(target.Device),
         };
         var errors = new ValidationErrors();
         Ids.Check(errors, "id", target.Id);
-        if (!Enum.IsDefined(target.Kind)) errors.Add("kind", $"'{target.Kind}' is not a target kind: use mailbox.");
+        if (!Enum.IsDefined(target.Kind)) errors.Add("kind", $"'{target.Kind}' is not a target kind: use mailbox or device.");
+        else TargetKindRules.Check(errors, target);
         if (target.OwnerEmail is null) errors.Add("ownerEmail", OwnerEmailRequired);
         else if (!EmailAddresses.LooksValid(target.OwnerEmail)) errors.Add("ownerEmail", $"'{target.OwnerEmail}' is not a valid e-mail address.");
         if (target.MailboxUser is { Length: > 256 }) errors.Add("mailboxUser", "mailboxUser is longer than 256 characters.");

@@ -55,8 +55,8 @@ public class ResourceJsonTests
         var back = TargetJson.Parse("anna", TargetJson.Write(t.Value)).Value!;
         Assert.Equal((t.Value.OwnerEmail, t.Value.PolicyId, t.Value.ContactFolder), (back.OwnerEmail, back.PolicyId, back.ContactFolder));
         Assert.Equal(["sales"], back.GroupIds);
-        var device = TargetJson.Parse("anna", """{ "kind": "device", "ownerEmail": "a@b.pl", "policyId": "p1" }""");
-        Assert.Contains("is not one of mailbox", device.Errors!.Errors["kind"][0]);
+        var printer = TargetJson.Parse("anna", """{ "kind": "printer", "ownerEmail": "a@b.pl", "policyId": "p1" }""");
+        Assert.Contains("is not one of mailbox, device", printer.Errors!.Errors["kind"][0]);
         Assert.Contains("differs", TargetJson.Parse("anna", """{ "id": "bob" }""").Errors!.Errors["id"][0]);
     }
 
