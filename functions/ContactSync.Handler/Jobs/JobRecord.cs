@@ -11,6 +11,8 @@ public static class JobKinds
     public const string FailAlways = "failAlways";
     /// <summary>A sync of one (target, section); created by the Scheduler and by sync now, never by diagnostics.</summary>
     public const string Sync = "sync";
+    /// <summary>A scheduled backup of one target (M23); created by the Scheduler from a due <c>backup</c> entry.</summary>
+    public const string Backup = "backup";
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Heartbeat, Probe, FailAlways };
 }
 

@@ -13,9 +13,9 @@ public sealed class JobScheduler(JobStore store, IQueueStore queues, DueIndex du
     /// <summary>Due entries one tick claims; the rest wait for the next tick (an output binding array stays bounded).</summary>
     public const int MaxDuePerTick = 2000;
 
-    /// <summary>The heartbeats and one sync job per due (target, section): the due entries are claimed (removed on
-    /// their ETag, so two ticks never both get one) and their job rows written; the caller hands the messages to the
-    /// queue output binding. The worker schedules the next run when the job finishes.</summary>
+    /// <summary>The heartbeats and one sync job per due (target, section), a backup job per due <c>backup</c> entry: the
+    /// due entries are claimed (removed on their ETag, so two ticks never both get one) and their job rows written; the
+    /// caller hands the messages to the queue output binding. The worker schedules the next run when the job finishes.</summary>
     public async Task<IReadOnlyList<JobMessage>> CreateDueJobsAsync(CancellationToken ct)
     {
         var messages = new List<JobMessage>();
@@ -23,7 +23,7 @@ public sealed class JobScheduler(JobStore store, IQueueStore queues, DueIndex du
             messages.Add((await CreateRowAsync(JobKinds.Heartbeat, 0, ct)).ToMessage());
         var claimed = await due.ClaimDueAsync(clock.GetUtcNow(), MaxDuePerTick, ct);
         foreach (var entry in claimed)
-            messages.Add((await CreateSyncRowAsync(entry.Key.TenantId, entry.Key.TargetId, entry.Key.Section, ct)).ToMessage());
+            messages.Add((await CreateTargetRowAsync(entry.Key.TenantId, entry.Key.TargetId, entry.Key.Section, ct)).ToMessage());
         if (claimed.Count > 0) log.LogInformation("Scheduler claimed {Count} due target section(s)", claimed.Count);
         return messages;
     }
@@ -31,15 +31,17 @@ public sealed class JobScheduler(JobStore store, IQueueStore queues, DueIndex du
     /// <summary>Sync now: a sync job for one (target, section), enqueued directly.</summary>
     public async Task<JobRecord> EnqueueSyncAsync(string tenantId, string targetId, string section, CancellationToken ct)
     {
-        var job = await CreateSyncRowAsync(tenantId, targetId, section, ct);
+        var job = await CreateTargetRowAsync(tenantId, targetId, section, ct);
         await queues.PutAsync(jobs.Value.Queue, System.Text.Json.JsonSerializer.Serialize(job.ToMessage(), HandlerJson.Options), ct: ct);
         return job;
     }
 
-    private Task<JobRecord> CreateSyncRowAsync(string tenantId, string targetId, string section, CancellationToken ct)
+    // The backup "section" is a backup job; every other section a sync.
+    private Task<JobRecord> CreateTargetRowAsync(string tenantId, string targetId, string section, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return store.InsertAsync(new JobRecord(tenantId, JobIds.New(now), JobKinds.Sync, JobState.Queued, now,
+        var kind = section == Hub.Backups.BackupSection.Name ? JobKinds.Backup : JobKinds.Sync;
+        return store.InsertAsync(new JobRecord(tenantId, JobIds.New(now), kind, JobState.Queued, now,
             TargetId: targetId, Section: section), ct);
     }
 
