@@ -7,7 +7,7 @@ public sealed record NormalisationResult(FieldMap Item, IReadOnlyList<string> Wa
 
 /// <summary>
 /// Turns a contact as typed or as a source sent it into the canonical form the hub stores and hashes: phones in E.164
-/// with the tenant's default region, e-mails trimmed with lower-case domains, all text NFC with whitespace collapsed
+/// (national numbers read with the region of the contact's address country, see <see cref="PhoneRegion"/>), e-mails trimmed with lower-case domains, all text NFC with whitespace collapsed
 /// (notes keep their lines), lists without duplicates in their first order, birthday as yyyy-MM-dd, classification
 /// segments tidied. Idempotent: a canonical contact comes back unchanged. Keys that are not contact fields pass through.
 /// </summary>
@@ -26,15 +26,29 @@ public sealed class ContactNormaliser(string? defaultRegion)
     public NormalisationResult Normalise(FieldMap raw)
     {
         var warnings = new List<string>();
-        var fields = raw.Values.Select(kv => KeyValuePair.Create(kv.Key, Field(kv.Key, kv.Value, warnings))).ToList();
+        var fields = raw.Values.Select(kv => KeyValuePair.Create(kv.Key, Field(raw, kv.Key, kv.Value, warnings))).ToList();
         return new(FieldMap.From(fields), warnings);
     }
 
-    private string? Field(string field, string value, List<string> warnings) => field switch
+    /// <summary>The region that national numbers in <paramref name="phoneList"/> are read with: the country of the
+    /// address that goes with the list (home phones: the home address; others: the business address; then any other
+    /// address with a country) when it is a known region ("Niemcy", "Deutschland", "DE" → DE), else the tenant's. A
+    /// German "030 1234567" on a Polish tenant's contact in Berlin becomes +49..., not +48....</summary>
+    public string? PhoneRegion(FieldMap contact, string phoneList)
+    {
+        string[] addresses = phoneList == ContactFields.HomePhones
+            ? [ContactFields.HomeAddress, ContactFields.BusinessAddress, ContactFields.OtherAddress]
+            : [ContactFields.BusinessAddress, ContactFields.HomeAddress, ContactFields.OtherAddress];
+        var country = addresses.Select(a => contact[ContactFields.AddressPart(a, AddressParts.CountryOrRegion)])
+            .FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+        return CountryRegions.Of(country) ?? DefaultRegion;
+    }
+
+    private string? Field(FieldMap contact, string field, string value, List<string> warnings) => field switch
     {
         ContactFields.Emails => List(value, field, warnings, Email, EmailAddresses.ComparisonKey),
         ContactFields.BusinessPhones or ContactFields.HomePhones or ContactFields.MobilePhones
-            or ContactFields.OtherPhones => List(value, field, warnings, Phone, v => v),
+            or ContactFields.OtherPhones => List(value, field, warnings, Phone(PhoneRegion(contact, field)), v => v),
         ContactFields.WebPages => List(value, field, warnings, (v, _, _) => TextForm.Line(v), v => v),
         ContactFields.Categories => List(value, field, warnings, (v, _, _) => TextForm.Line(v), v => v.ToLowerInvariant()),
         ContactFields.Classification => ClassificationPath.Normalise(value),
@@ -57,12 +71,12 @@ public sealed class ContactNormaliser(string? defaultRegion)
         return string.Join(FieldMap.ListSeparator, kept);
     }
 
-    private string Phone(string raw, string field, List<string> warnings)
+    private static Func<string, string, List<string>, string> Phone(string? region) => (raw, field, warnings) =>
     {
-        var r = PhoneNumbers.Normalise(raw, DefaultRegion);
+        var r = PhoneNumbers.Normalise(raw, region);
         if (r.Problem is not null) warnings.Add($"{field}: '{r.Value}' kept as typed, not made canonical: {r.Problem}");
         return r.Value;
-    }
+    };
 
     private static string Email(string raw, string field, List<string> warnings)
     {

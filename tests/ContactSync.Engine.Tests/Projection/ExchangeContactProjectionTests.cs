@@ -118,7 +118,8 @@ public class ExchangeContactProjectionTests
     public void With_the_tenant_region_a_number_typed_in_outlook_reaches_the_hub_in_e164()
     {
         var exchange = new ExchangeContactProjection(new ContactNormaliser("PL"));
-        var hub = Crowded();
+        // Without an address country (this one's is Lithuania), national numbers are read with the tenant's region.
+        var hub = Crowded().With(ContactFields.AddressPart(ContactFields.BusinessAddress, AddressParts.CountryOrRegion), null);
         var remote = exchange.Project(hub).Item
             .WithList(ContactFields.MobilePhones, ["601 999 999"])
             .WithList(ContactFields.Emails, ["a@X.EXAMPLE", "b@x.example", " c@x.example "]);
