@@ -13,9 +13,20 @@ public sealed class RunReport
 
     public int Count(ActionKind kind) => Counts.GetValueOrDefault(kind);
     internal void Done(ActionKind kind) => Counts[kind] = Count(kind) + 1;
-    public override string ToString() =>
-        StoppedBy is { } s ? $"stopped by {s.Rail} ({s.Side}): {s.Reason}"
-            : string.Join(", ", Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}")) + $"; errors={Errors.Count}";
+
+    /// <summary>"CreateRemote=2, UpdateHub=1; errors=0", "errors=3" when no action got through, "nothing to do" for a
+    /// quiet run (the job reads "succeeded: nothing to do", not "succeeded: ; errors=0").</summary>
+    public override string ToString()
+    {
+        if (StoppedBy is { } s) return $"stopped by {s.Rail} ({s.Side}): {s.Reason}";
+        var done = string.Join(", ", Counts.Where(c => c.Value > 0).OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
+        return (done.Length, Errors.Count) switch
+        {
+            (0, 0) => "nothing to do",
+            (0, var errors) => $"errors={errors}",
+            _ => $"{done}; errors={Errors.Count}",
+        };
+    }
 }
 
 public sealed record ItemError(ActionKind Kind, string? HubId, string? RemoteId, string Error, string? RemoteMessage);
