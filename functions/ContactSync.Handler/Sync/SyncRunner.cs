@@ -39,11 +39,11 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
             var policy = await policies.GetAsync(key.TenantId, target.PolicyId, ct);
             section = policy?.Section(key.Section)
                       ?? throw new JobFailedException($"Policy '{target.PolicyId}' of target '{key.TargetId}' has no {key.Section} section.");
-            if (target.Mailbox is null) throw new JobFailedException(TargetStore.OwnerEmailRequired);
+            if (target.Kind == TargetKind.Mailbox && target.Mailbox is null) throw new JobFailedException(TargetStore.OwnerEmailRequired);
             await ProgressAsync(job, key, "listing", 0, 0, ct);
-            var parts = composer.Compose(tenant, target, section);
+            var parts = await composer.ComposeAsync(tenant, target, section, ct);
             var report = await new SyncEngine(parts.Hub, parts.Remote, new TableStatusStore(tables, key)).RunAsync(parts.Options, only, ct);
-            var record = RunRecord.From(job.JobId, key.Section, started, clock.GetUtcNow(), report);
+            var record = parts.Record(job.JobId, key.Section, started, clock.GetUtcNow(), report);
             await FinishAsync(key, tenant, target, only is null ? section : null, record, report.Errors.Count, ct);
             if (only is null) await subscriptions.SubscribeIfMissingAsync(key, tenant, target, section, ct);
             await ProgressAsync(job, key, "done", report.Planned, report.Planned, ct);

@@ -30,6 +30,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<DueIndex>();
         services.TryAddSingleton<TargetScheduling>();
         services.TryAddSingleton<GraphClients>();
+        services.AddHttpClient(TargetEndpoints.HttpClientName);
         services.TryAddSingleton<TargetEndpoints>();
         services.TryAddSingleton<SyncComposer>();
         services.TryAddSingleton<SyncRunner>();

@@ -1,3 +1,7 @@
+using System.Net;
+using ContactSync.Devices.Api;
+using ContactSync.Devices.CardDav;
+using ContactSync.Devices.Projection;
 using ContactSync.Engine.Items;
 using ContactSync.Engine.Normalisation;
 using ContactSync.Engine.Ports;
@@ -14,20 +18,67 @@ namespace ContactSync.Handler.Sync;
 public sealed record TargetSide(Target Target, IItemStore Store, IProjection Projection, bool TwoWayAllowed);
 
 /// <summary>Opens a target's contacts: a mailbox's folder through Graph (Exchange projection with the tenant's phone
-/// region), a device through the device contacts API or CardDAV. Used by the sync, the backups and the scheduled backups.</summary>
-public sealed class TargetEndpoints(GraphClients graph)
+/// region), a device through the device contacts API (its capabilities read once per open) or CardDAV (the collection
+/// probed once, so a refused password fails here with a clear message). The device's token or password is read from
+/// configuration under the target's credential reference, like the tenants' Graph secrets; never logged.</summary>
+public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, IHttpClientFactory http)
 {
+    /// <summary>The named HttpClient device requests go through.</summary>
+    public const string HttpClientName = "devices";
+
     /// <summary><paramref name="folder"/>: the section's contact folder (mailboxes only; the target's own folder wins).
     /// Throws <see cref="JobFailedException"/> when the target cannot be reached as configured (no e-mail, no credential
     /// setting, a device answering 401).</summary>
-    public Task<TargetSide> OpenAsync(Tenant tenant, Target target, string? folder, CancellationToken ct)
+    public async Task<TargetSide> OpenAsync(Tenant tenant, Target target, string? folder, CancellationToken ct)
     {
+        var normaliser = new ContactNormaliser(tenant.DefaultRegion);
         if (target.Kind == TargetKind.Mailbox)
         {
             var mailbox = target.Mailbox ?? throw new JobFailedException(TargetStore.OwnerEmailRequired);
             var store = new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder ?? folder));
-            return Task.FromResult(new TargetSide(target, store, new ExchangeContactProjection(new ContactNormaliser(tenant.DefaultRegion)), true));
+            return new TargetSide(target, store, new ExchangeContactProjection(normaliser), true);
         }
-        throw new JobFailedException($"Target '{target.Id}' is a device; device endpoints are opened in the next step of issue 7.");
+        var device = target.Device ?? throw new JobFailedException($"Target '{target.Id}' is a device without a device endpoint.");
+        return device.Protocol == DeviceProtocol.Api
+            ? await OpenApiAsync(target, device, normaliser, ct)
+            : await OpenCardDavAsync(target, device, normaliser, ct);
     }
+
+    private async Task<TargetSide> OpenApiAsync(Target target, DeviceEndpoint device, ContactNormaliser normaliser, CancellationToken ct)
+    {
+        var token = Credential(target, device)
+            ?? throw new JobFailedException($"Device target '{target.Id}' has no device.credentialReference: the device API needs a bearer token.");
+        var probe = new DeviceApiStore(http.CreateClient(HttpClientName), new DeviceApiTarget(device.Url, token));
+        DeviceCapabilities caps;
+        try { caps = await probe.GetCapabilitiesAsync(ct); }
+        catch (DeviceApiException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw Refused(target, device, (int)e.Status);
+        }
+        var store = new DeviceApiStore(http.CreateClient(HttpClientName), new DeviceApiTarget(device.Url, token, caps.ReadOnly));
+        return new TargetSide(target, store, new DeviceContactProjection(normaliser, DeviceLimits.Of(caps)), caps.TwoWay && !caps.ReadOnly);
+    }
+
+    private async Task<TargetSide> OpenCardDavAsync(Target target, DeviceEndpoint device, ContactNormaliser normaliser, CancellationToken ct)
+    {
+        var password = Credential(target, device);
+        var book = new CardDavTarget(device.Url, device.UserName ?? (password is null ? null : ""), password);
+        var client = http.CreateClient(HttpClientName);
+        using (var probe = await new DavClient(client, book).PropfindAsync(DavXml.PropfindResourceType, "0", ct))
+            if (probe.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) throw Refused(target, device, (int)probe.StatusCode);
+        return new TargetSide(target, new CardDavStore(client, book), new DeviceContactProjection(normaliser, DeviceLimits.CardDav), true);
+    }
+
+    // The token or password under the reference's app setting (a Key Vault URI names the setting by its secret name).
+    private string? Credential(Target target, DeviceEndpoint device)
+    {
+        if (device.CredentialReference is not { } reference) return null;
+        var setting = GraphClients.SettingName(reference);
+        return config[setting] is { Length: > 0 } secret
+            ? secret
+            : throw new JobFailedException($"The credential of device target '{target.Id}' is not configured: no app setting '{setting}'.");
+    }
+
+    private static JobFailedException Refused(Target target, DeviceEndpoint device, int status) =>
+        new($"Device target '{target.Id}' ({device.Name ?? device.Url}) refused the credential from device.credentialReference '{device.CredentialReference}': {status} from the device.");
 }

@@ -19,7 +19,7 @@ public sealed record RenewalSummary(int Created, int Renewed, int Recreated, int
 
 /// <summary>
 /// Keeps one Graph subscription per synced mailbox resource (M24): every (target, section) whose policy has a contacts or
-/// businessContacts section and whose target has a mailbox. The renewer pass creates what is missing, renews what expires
+/// businessContacts section and whose target is a mailbox (device targets have no Graph subscription). The renewer pass creates what is missing, renews what expires
 /// within the margin (a renewal Graph answers 404 to is recreated), recreates one whose resource changed (another
 /// folder) and deletes the subscriptions of removed targets or sections.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class SubscriptionManager(TenantStore tenants, TargetStore targets
     /// (the renewer tries again).</summary>
     public async Task SubscribeIfMissingAsync(SyncKey key, Tenant tenant, Target target, IPolicySection section, CancellationToken ct)
     {
-        if (!settings.Value.Subscribes || await store.ForKeyAsync(key, ct) is not null) return;
+        if (!settings.Value.Subscribes || !HasMailbox(target) || await store.ForKeyAsync(key, ct) is not null) return;
         try
         {
             log.LogInformation("Subscription for {Key} after its sync: {Outcome}", key, await EnsureAsync(key, tenant, target, section, ct));
@@ -69,6 +69,7 @@ public sealed class SubscriptionManager(TenantStore tenants, TargetStore targets
 
     public async Task<string> EnsureAsync(SyncKey key, Tenant tenant, Target target, IPolicySection section, CancellationToken ct)
     {
+        if (!HasMailbox(target)) return "";
         var client = new GraphSubscriptions(graph.For(tenant));
         var resource = await client.ContactsResourceAsync(new GraphContactsTarget(target.Mailbox!, target.ContactFolder ?? section.Folder), ct);
         var record = await store.ForKeyAsync(key, ct);
@@ -124,12 +125,15 @@ public sealed class SubscriptionManager(TenantStore tenants, TargetStore targets
         foreach (var tenant in await tenants.ListAsync(ct))
         foreach (var target in await targets.ListAsync(tenant.Id, ct))
         {
-            if (target.Mailbox is null || await policies.GetAsync(tenant.Id, target.PolicyId, ct) is not { } policy) continue;
+            if (!HasMailbox(target) || await policies.GetAsync(tenant.Id, target.PolicyId, ct) is not { } policy) continue;
             foreach (var (name, section) in policy.Sections())
                 wanted[new SyncKey(tenant.Id, target.Id, name)] = (tenant, target, section);
         }
         return wanted;
     }
+
+    // Only mailboxes have Graph change notifications; a device target is synced on its schedule alone.
+    private static bool HasMailbox(Target target) => target.Kind == TargetKind.Mailbox && target.Mailbox is not null;
 
     private async Task<bool> TryAsync(SyncKey key, Func<Task> work)
     {
