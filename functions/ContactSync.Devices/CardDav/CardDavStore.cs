@@ -69,7 +69,7 @@ public sealed class CardDavStore(HttpClient http, CardDavTarget target) : IItemS
     {
         if (IsReadOnly) return [.. ops.Select(op => WriteResult.Failure(op, new ReadOnlyStoreException(target.ToString())))];
         await EnsureCollectionAsync(ct).ConfigureAwait(false);
-        var writer = new CardDavWriter(dav);
+        var writer = new CardDavWriter(dav, await CurrentCard.FetchAsync(dav, target, [.. ops.OfType<UpdateOp>().Select(u => u.Id)], ct).ConfigureAwait(false));
         using var gate = new SemaphoreSlim(Math.Max(1, target.Parallelism));
         return await Task.WhenAll(ops.Select(async op =>
         {

@@ -6,10 +6,11 @@ namespace ContactSync.Devices.CardDav;
 
 /// <summary>
 /// One write as conditional HTTP: create = PUT If-None-Match: *, update = PUT If-Match, delete = DELETE If-Match.
-/// An update first GETs the card so that the properties we do not map (photos, other apps' X- properties) and its UID
-/// are written back unchanged; a changed ETag there is already a mismatch.
+/// An update starts from the card as the server holds it so that the properties we do not map (photos, other apps' X-
+/// properties) and its UID are written back unchanged; a changed ETag there is already a mismatch. The batch's cards
+/// come in <paramref name="current"/> (one multiget for the batch); a card missing there is fetched with a GET.
 /// </summary>
-sealed class CardDavWriter(DavClient dav)
+sealed class CardDavWriter(DavClient dav, IReadOnlyDictionary<string, CurrentCard> current)
 {
     public async Task<WriteResult> WriteAsync(WriteOp op, CancellationToken ct)
     {
@@ -42,11 +43,16 @@ sealed class CardDavWriter(DavClient dav)
 
     async Task<WriteResult> UpdateAsync(UpdateOp op, CancellationToken ct)
     {
-        using var current = await dav.GetAsync(op.Id, ct).ConfigureAwait(false);
-        if (current.StatusCode == HttpStatusCode.NotFound) return WriteResult.Failure(op, new ItemNotFoundException(op.Id));
-        var body = await current.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        if (!current.IsSuccessStatusCode) return WriteResult.Failure(op, new ItemStoreException($"GET answered {(int)current.StatusCode}", op.Id, body));
-        var etag = current.Headers.ETag?.ToString();
+        if (!current.TryGetValue(op.Id, out var held))
+        {
+            using var got = await dav.GetAsync(op.Id, ct).ConfigureAwait(false);
+            var text = await got.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            if (got.StatusCode != HttpStatusCode.NotFound && !got.IsSuccessStatusCode)
+                return WriteResult.Failure(op, new ItemStoreException($"GET answered {(int)got.StatusCode}", op.Id, text));
+            held = got.IsSuccessStatusCode ? new CurrentCard(got.Headers.ETag?.ToString(), text) : CurrentCard.Missing;
+        }
+        if (held.Text is not { } body) return WriteResult.Failure(op, new ItemNotFoundException(op.Id));
+        var etag = held.ETag;
         if (etag is not null && etag != op.IfVersion) return WriteResult.Failure(op, new VersionMismatchException(op.Id, op.IfVersion, etag));
         var card = VCardReader.Read(body);
         var vcard = VCardWriter.Write(op.Item, card.Uid ?? Path.GetFileNameWithoutExtension(op.Id), card.Marker, card.Preserved);
