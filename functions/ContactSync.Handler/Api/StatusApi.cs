@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ContactSync.Handler.Backups;
+using ContactSync.Hub.Backups;
 using ContactSync.Hub.Policies;
 using ContactSync.Hub.SyncState;
 using ContactSync.Hub.Targets;
@@ -5,8 +8,9 @@ using ContactSync.Storage;
 
 namespace ContactSync.Handler.Api;
 
-/// <summary>What a target looks like (M4, M5, M8): <c>GET .../targets/{id}/status</c> (per section: sync type, interval,
-/// next expected sync, last sync and result, counts, errors, progress), <c>.../runs</c> (newest first) and
+/// <summary>What a target looks like (M4, M5, M8): <c>GET .../targets/{id}/status</c> (its kind and, for a device, the
+/// endpoint without its credential; per section: sync type, interval, next expected sync, last sync and result, counts,
+/// errors, progress; the backup schedule and newest snapshot when the policy has one), <c>.../runs</c> (newest first) and
 /// <c>.../contacts?section=</c> (what the target holds per its status rows: the content last synced).</summary>
 public static class StatusApi
 {
@@ -22,12 +26,18 @@ public static class StatusApi
     public sealed record SectionStatus(string SyncType, string? Interval, DateTimeOffset? NextExpectedSync, DateTimeOffset? LastSync,
         string? LastResult, IReadOnlyDictionary<string, int> Counts, int Errors, SyncProgress? Progress, string? RunningJob);
 
-    public sealed record TargetStatus(string TargetId, string PolicyId, string? Mailbox, IReadOnlyDictionary<string, SectionStatus> Sections);
+    public sealed record TargetStatus(string TargetId, string PolicyId, string Kind, string? Mailbox,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeviceView? Device,
+        IReadOnlyDictionary<string, SectionStatus> Sections,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BackupStatus? Backup);
+
+    /// <summary>A device's endpoint as the status shows it: never its credential (nor the setting that names it).</summary>
+    public sealed record DeviceView(string Protocol, string Url, string? Name);
 
     public sealed record TargetContact(string HubId, string? RemoteId, IReadOnlyDictionary<string, string> Contact);
 
     private static async Task<IResult> StatusAsync(string tenantId, string targetId, TargetStore targets, PolicyStore policies,
-        SyncStateStore state, CancellationToken ct)
+        SyncStateStore state, ITableStore tables, TimeProvider clock, CancellationToken ct)
     {
         if (await targets.GetAsync(tenantId, targetId, ct) is not { } target) return NoTarget(targetId);
         var policy = await policies.GetAsync(tenantId, target.PolicyId, ct);
@@ -39,7 +49,11 @@ public static class StatusApi
             sections[name] = new SectionStatus(SyncType(section), s?.Interval ?? section.Interval.ToString(), s?.NextDue, s?.LastRun?.At,
                 s?.LastRun?.Result, s?.LastRun?.Counts ?? new Dictionary<string, int>(), s?.LastRun?.Errors ?? 0, s?.Progress, s?.Lease?.Owner);
         }
-        return TypedResults.Ok(new TargetStatus(target.Id, target.PolicyId, target.Mailbox, sections));
+        var backup = policy?.Backup is { } b
+            ? await BackupStatus.ReadAsync(tenantId, targetId, b, states.GetValueOrDefault(BackupSection.Name), tables, clock, ct)
+            : null;
+        var device = target.Device is { } d ? new DeviceView(Camel(d.Protocol), d.Url, d.Name) : null;
+        return TypedResults.Ok(new TargetStatus(target.Id, target.PolicyId, Camel(target.Kind), target.Mailbox, device, sections, backup));
     }
 
     private static async Task<IResult> RunsAsync(string tenantId, string targetId, int? top, string? section, TargetStore targets,

@@ -5,10 +5,14 @@ using Microsoft.Extensions.Options;
 namespace ContactSync.Handler.Jobs;
 
 /// <summary>What each job kind does. Today: heartbeat and probe check a storage round trip (probe optionally takes a
-/// while, so its running state can be watched); failAlways fails on purpose. Sync jobs run the engine for one (target, section): <see cref="Sync.SyncRunner"/>.</summary>
+/// while, so its running state can be watched); failAlways fails on purpose. Sync jobs run the engine for one (target, section): <see cref="Sync.SyncRunner"/>;
+/// backup jobs take a target's scheduled snapshot: <see cref="Backups.BackupRunner"/>.</summary>
 public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock, Sync.SyncRunner sync,
-    Webhooks.NotifiedSync notified)
+    Webhooks.NotifiedSync notified, IServiceProvider services)
 {
+    // The registered runner when the host registers one, else one built from the registered stores (it holds no state).
+    private readonly Lazy<Backups.BackupRunner> _backups = new(() => ActivatorUtilities.GetServiceOrCreateInstance<Backups.BackupRunner>(services));
+
     public async Task<string> ExecuteAsync(JobRecord job, Delivery delivery, CancellationToken ct)
     {
         switch (job.Kind)
@@ -17,6 +21,8 @@ public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, T
                 throw new ProbeFailureException($"failAlways probe: failing on purpose (attempt {delivery.DequeueCount})");
             case JobKinds.Sync:
                 return await sync.RunAsync(job, ct);
+            case JobKinds.Backup:
+                return await _backups.Value.RunAsync(job, ct);
             case Webhooks.NotifiedSync.Kind:
                 return await notified.RunAsync(job, ct);
             case JobKinds.Heartbeat or JobKinds.Probe:

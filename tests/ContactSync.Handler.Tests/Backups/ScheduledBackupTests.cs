@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContactSync.Handler.Jobs;
+using ContactSync.Handler.Options;
+using ContactSync.Handler.Tests.EndToEnd;
+using ContactSync.Hub;
+using ContactSync.Hub.Backups;
+using ContactSync.Hub.Scheduling;
+using ContactSync.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using DirectoryUser = ContactSync.GraphSandbox.Model.DirectoryUser;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace ContactSync.Handler.Tests.Backups;
+
+/// <summary>Scheduled backups (M23) through the HTTP API on the dev host: the policy's backup section schedules the target,
+/// the Scheduler (its clock moved to the due time) emits a backup job, the worker takes the snapshot, keeps the newest
+/// keepLast and schedules the next; the status shows it all.</summary>
+public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<SyncHostFixture>
+{
+    private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+
+    /// <summary>03:00 in Warsaw on the local day after <paramref name="utc"/>.</summary>
+    private static DateTimeOffset NextDayAt3(DateTimeOffset utc)
+    {
+        var day = TimeZoneInfo.ConvertTime(utc, Warsaw).Date.AddDays(1).AddHours(3);
+        return new DateTimeOffset(day, Warsaw.GetUtcOffset(day)).ToUniversalTime();
+    }
+
+    [Fact]
+    public async Task A_daily_backup_is_taken_on_schedule_keeps_the_newest_two_is_rescheduled_and_leaves_with_its_section()
+    {
+        var t = await f.TenantAsync();
+        await PutAsync($"api/tenants/{t}/policies/nightly", """{ "backup": { "interval": "daily", "timeOfDay": "03:00", "keepLast": 2 } }""");
+        var upn = $"ola@{t}.example";
+        f.Sandbox.SeedUser(f.Directories[t], new DirectoryUser { UserPrincipalName = upn, DisplayName = "Ola" });
+        f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Zoë", ["surname"] = "Łukasiewicz" });
+        f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Jürgen", ["surname"] = "Müller" });
+        var before = DateTimeOffset.UtcNow;
+        await PutAsync($"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "nightly" }""");
+        DateTimeOffset[] applied = [NextDayAt3(before), NextDayAt3(DateTimeOffset.UtcNow)]; // the same unless midnight passed
+
+        var status = await f.GetAsync($"api/tenants/{t}/targets/ola/status");
+        Assert.Equal("mailbox", status.GetProperty("kind").GetString());
+        Assert.False(status.TryGetProperty("device", out _));
+        var backup = status.GetProperty("backup");
+        var due = backup.GetProperty("nextExpectedSync").GetDateTimeOffset();
+        Assert.Contains(due, applied);
+        Assert.Equal(("daily at 03:00", 2), (backup.GetProperty("interval").GetString(), backup.GetProperty("keepLast").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, backup.GetProperty("lastSnapshot").ValueKind);
+        Assert.NotNull(await DueRowAsync(t, due));
+
+        // Three Scheduler ticks at the due time, the mailbox gaining a contact before the third.
+        var taken = new List<string>();
+        for (var run = 0; run < 3; run++)
+        {
+            if (run == 2) f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Ágota", ["surname"] = "Szabó" });
+            var job = Assert.Single(await TickAsync(t, due));
+            Assert.Equal((JobKinds.Backup, "ola", BackupSection.Name), (job.Kind, job.TargetId, job.Section));
+            await f.PutAsync(job);
+            var final = await JobAsync(t, job.JobId);
+            Assert.True(final.GetProperty("state").GetString() == "succeeded", final.ToString());
+            taken.Add((await f.GetAsync($"api/tenants/{t}/targets/ola/backups"))[0].GetProperty("snapshotId").GetString()!);
+        }
+
+        var list = (await f.GetAsync($"api/tenants/{t}/targets/ola/backups")).EnumerateArray().ToList();
+        Assert.Equal([taken[2], taken[1]], list.Select(s => s.GetProperty("snapshotId").GetString())); // the oldest dropped
+        Assert.All(list, s => Assert.Equal(Snapshot.Scheduled, s.GetProperty("trigger").GetString()));
+        Assert.Equal([3, 2], list.Select(s => s.GetProperty("itemCount").GetInt32()));
+        var newest = (await new SnapshotStore(f.Tables).GetAsync(t, "ola", taken[2]))!;
+        Assert.Equal(Names(f.Sandbox.Contacts(upn).Select(c => (c["givenName"]!.GetValue<string>(), c["surname"]!.GetValue<string>()))),
+            Names((await new SnapshotStore(f.Tables).ItemsAsync(newest)).Select(i => (i.Fields["givenName"]!, i.Fields["surname"]!))));
+        Assert.Empty(await f.Tables.QueryAsync(HubTables.BackupItems, new TableQuery(TableFilter.And(TableFilter.Partition($"{t}|ola"), TableFilter.StartsWith("RowKey", taken[0])))).ToListAsync());
+
+        var runs = (await f.GetAsync($"api/tenants/{t}/targets/ola/runs?section=backup")).EnumerateArray().ToList();
+        Assert.Equal(["succeeded", "succeeded", "succeeded"], runs.Select(r => r.GetProperty("result").GetString()));
+        Assert.Equal([(3, 1), (2, 0), (2, 0)], runs.Select(r => (r.GetProperty("counts").GetProperty("Items").GetInt32(), r.GetProperty("counts").GetProperty("Pruned").GetInt32())));
+
+        // The next backup is the next day's 03:00 (the runs were today), in the due index again; the status says so.
+        backup = (await f.GetAsync($"api/tenants/{t}/targets/ola/status")).GetProperty("backup");
+        Assert.Equal(due, backup.GetProperty("nextExpectedSync").GetDateTimeOffset());
+        Assert.NotNull(await DueRowAsync(t, due));
+        Assert.Equal("succeeded", backup.GetProperty("lastResult").GetString());
+        Assert.True(backup.GetProperty("lastSync").GetDateTimeOffset() >= before);
+        var last = backup.GetProperty("lastSnapshot");
+        Assert.Equal((taken[2], 3), (last.GetProperty("snapshotId").GetString(), last.GetProperty("itemCount").GetInt32()));
+        Assert.Equal(newest.TakenAt, last.GetProperty("takenAt").GetDateTimeOffset());
+
+        // The policy loses its backup section: nothing is due any more and the status has no backup entry.
+        await PutAsync($"api/tenants/{t}/policies/nightly", "{}");
+        Assert.Null(await DueRowAsync(t, due));
+        Assert.False((await f.GetAsync($"api/tenants/{t}/targets/ola/status")).TryGetProperty("backup", out _));
+        Assert.Empty(await TickAsync(t, due.AddDays(400)));
+    }
+
+    private static string[] Names(IEnumerable<(string Given, string Surname)> names) => [.. names.Select(n => $"{n.Given} {n.Surname}").Order(StringComparer.Ordinal)];
+
+    private async Task PutAsync(string path, string json)
+    {
+        using var response = await f.Http.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private Task<TableEntity?> DueRowAsync(string tenantId, DateTimeOffset due) =>
+        f.Tables.GetAsync(HubTables.Due, DueIndex.Bucket(due), $"{tenantId}|ola|{BackupSection.Name}");
+
+    /// <summary>One Scheduler tick at <paramref name="at"/> over this tenant's due entries: the jobs it emits.</summary>
+    private static async Task<IReadOnlyList<JobMessage>> TickAsync(string tenantId, DateTimeOffset at)
+    {
+        var jobsTable = new InMemoryTableStore();
+        await jobsTable.CreateTableIfNotExistsAsync("jobs");
+        var options = MsOptions.Create(new JobsOptions { Table = "jobs" });
+        var scheduler = new JobScheduler(new JobStore(jobsTable, options), new InMemoryQueueStore(),
+            new DueIndex(new TenantDueView(TestEnvironment.Storage.CreateTableStore(), tenantId)), new AtClock(at.AddSeconds(1)), options,
+            MsOptions.Create(new SchedulerOptions { HeartbeatJobs = 0 }), NullLogger<JobScheduler>.Instance);
+        return await scheduler.CreateDueJobsAsync(default);
+    }
+
+    /// <summary>The job once the worker finished it (its row appears when the worker picks the message up).</summary>
+    private async Task<JsonElement> JobAsync(string tenantId, string jobId) =>
+        (JsonElement)await TestEnvironment.EventuallyAsync(async () =>
+        {
+            using var response = await f.Http.GetAsync($"api/tenants/{tenantId}/jobs/{jobId}");
+            if (response.StatusCode == HttpStatusCode.NotFound) return null;
+            var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            return job.GetProperty("state").GetString() is "succeeded" or "failed" ? (object)job : null;
+        }, TimeSpan.FromSeconds(60), $"backup job {jobId} finishing");
+
+    private sealed class AtClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
