@@ -6,21 +6,21 @@ namespace ContactSync.Demo;
 /// <summary>The Scheduler fired by hand, the workers left to drain the queue, then the status table and the sandbox counters.</summary>
 public sealed partial class DemoScript
 {
-    private async Task RunSchedulerUntilIdleAsync()
+    private async Task RunSchedulerUntilIdleAsync(IReadOnlyList<string> targets, string title)
     {
-        Step("6. POST /admin/functions/Scheduler (the timer, fired now), then the workers drain the sync-jobs queue");
+        Step(title);
         var clock = Stopwatch.StartNew();
         await http.SendAsync(HttpMethod.Post, "admin/functions/Scheduler");
-        var pending = Mailboxes.Length;
+        var pending = targets.Count;
         while (true)
         {
             var waiting = new List<string>();
-            foreach (var m in Mailboxes)
+            foreach (var id in targets)
             {
-                var sections = (await http.GetAsync($"{T}/targets/{m.Id}/status"))?["sections"]?.AsObject() ?? [];
-                waiting.AddRange(sections.Where(s => s.Value?["lastSync"] is null || s.Value?["runningJob"] is not null).Select(s => $"{m.Id}/{s.Key}"));
+                var sections = (await http.GetAsync($"{T}/targets/{id}/status"))?["sections"]?.AsObject() ?? [];
+                waiting.AddRange(sections.Where(s => s.Value?["lastSync"] is null || s.Value?["runningJob"] is not null).Select(s => $"{id}/{s.Key}"));
             }
-            if (waiting.Count != pending) Console.WriteLine($"   {clock.Elapsed.TotalSeconds,5:0.0} s: {Mailboxes.Length - waiting.Count} of {Mailboxes.Length} target sections synced");
+            if (waiting.Count != pending) Console.WriteLine($"   {clock.Elapsed.TotalSeconds,5:0.0} s: {targets.Count - waiting.Count} of {targets.Count} target sections synced");
             pending = waiting.Count;
             if (waiting.Count == 0) break;
             if (clock.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException($"still not synced after 3 minutes: {string.Join(", ", waiting)}");

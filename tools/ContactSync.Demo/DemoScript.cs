@@ -4,8 +4,9 @@ using ContactSync.GraphSandbox.Model;
 
 namespace ContactSync.Demo;
 
-/// <summary>The demo's story, through the HTTP API only (the sandbox stands in for Exchange and for the user in Outlook).</summary>
-public sealed partial class DemoScript(Uri api, SandboxServer sandbox)
+/// <summary>The demo's story, through the HTTP API only (the sandbox stands in for Exchange and for the user in Outlook, the
+/// device emulator and Radicale for devices and their users).</summary>
+public sealed partial class DemoScript(Uri api, SandboxServer sandbox, DemoEmulator emulator, DemoRadicale radicale)
 {
     public const string AdminKey = "dev-admin-key";
     private const string TenantId = "kontakty-demo";
@@ -37,10 +38,12 @@ public sealed partial class DemoScript(Uri api, SandboxServer sandbox)
             await ImportGroupsAsync();
             await PoliciesAndTargetsAsync();
             await HubContactsAsync();
-            await RunSchedulerUntilIdleAsync();
+            await RunSchedulerUntilIdleAsync([.. Mailboxes.Select(m => m.Id)], "6. POST /admin/functions/Scheduler (the timer, fired now), then the workers drain the sync-jobs queue");
             await PrintStatusAsync();
             await PrintCountersAsync();
             await ConflictAsync();
+            await DevicesAsync();
+            await BackupsAsync();
             Console.WriteLine("==> done: every step answered as expected");
             return 0;
         }
