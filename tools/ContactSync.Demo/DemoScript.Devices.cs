@@ -71,13 +71,14 @@ public sealed partial class DemoScript
             [Tablet] = (await radicale.CountAsync(), cards.Count(DemoRadicale.IsManaged)),
         };
         var problems = new List<string>();
-        var rows = new List<string[]> { new[] { "TARGET", "PROTOCOL", "DEVICE NAME", "ON DEVICE", "MANAGED", "PERSONAL", "SYNC TYPE", "LAST SYNC", "NEXT EXPECTED", "RESULT" } };
+        var rows = new List<string[]> { new[] { "TARGET", "PROTOCOL", "DEVICE NAME", "ON DEVICE", "MANAGED", "PERSONAL", "SYNC TYPE", "LAST SYNC", "NEXT EXPECTED", "RESULT", "NEXT BACKUP" } };
         foreach (var (id, (total, managed)) in onDevice)
         {
             var status = await http.GetAsync($"{T}/targets/{id}/status");
             var s = status?["sections"]?["businessContacts"] ?? throw new InvalidOperationException($"{id}'s status has no businessContacts section");
             rows.Add([id, $"{status?["device"]?["protocol"]}", $"{status?["device"]?["name"]}", $"{total}", $"{managed}", $"{total - managed}",
-                $"{s["syncType"]}", Time(s["lastSync"]), Time(s["nextExpectedSync"]), $"{s["lastResult"]}"]);
+                $"{s["syncType"]}", Time(s["lastSync"]), Time(s["nextExpectedSync"]), $"{s["lastResult"]}",
+                Day(status?["backup"]?["nextExpectedSync"])]);
             var created = int.Parse(Sum(s["counts"]?.AsObject() ?? [], "creat"));
             if (managed == 0 || managed != created)
                 problems.Add($"{id} holds {managed} managed contacts, its sync reported {created} created (result \"{s["lastResult"]}\")");
@@ -93,4 +94,8 @@ public sealed partial class DemoScript
         Console.WriteLine($"   a managed contact as the phone holds it: {sample.Name}, {sample.Fields["companyName"]}, " +
             $"mobile {List(sample.Fields["mobilePhones"])}, marker (hub id) {sample.Marker}");
     }
+
+    /// <summary>A time a day or more away: date and time, UTC.</summary>
+    private static string Day(JsonNode? node) =>
+        node is not null && DateTimeOffset.TryParse(node.GetValue<string>(), out var t) ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm") + "Z" : "-";
 }
