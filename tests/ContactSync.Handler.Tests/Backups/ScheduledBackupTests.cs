@@ -95,6 +95,29 @@ public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<Sync
         Assert.Empty(await TickAsync(t, due.AddDays(400)));
     }
 
+    [Fact]
+    public async Task A_backup_job_whose_policy_has_no_backup_section_fails_with_the_reason_in_its_run_and_takes_nothing()
+    {
+        var t = await f.TenantAsync();
+        await PutAsync($"api/tenants/{t}/policies/plain", "{}");
+        var upn = $"ola@{t}.example";
+        f.Sandbox.SeedUser(f.Directories[t], new DirectoryUser { UserPrincipalName = upn, DisplayName = "Ola" });
+        await PutAsync($"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "plain" }""");
+        Assert.Empty(await TickAsync(t, DateTimeOffset.UtcNow.AddDays(400))); // nothing scheduled
+
+        // A backup job left over from before the section was removed.
+        var job = new JobMessage(t, JobIds.New(DateTimeOffset.UtcNow), JobKinds.Backup, TargetId: "ola", Section: BackupSection.Name);
+        await f.PutAsync(job);
+        var final = await JobAsync(t, job.JobId);
+        Assert.Equal("failed", final.GetProperty("state").GetString());
+        Assert.Contains("has no backup section", final.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var run = Assert.Single((await f.GetAsync($"api/tenants/{t}/targets/ola/runs?section=backup")).EnumerateArray());
+        Assert.Equal(("failed", job.JobId), (run.GetProperty("result").GetString(), run.GetProperty("runId").GetString()));
+        Assert.Contains("Policy 'plain' of target 'ola' has no backup section", run.GetProperty("failure").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await f.GetAsync($"api/tenants/{t}/targets/ola/backups")).GetArrayLength());
+        Assert.Empty(await TickAsync(t, DateTimeOffset.UtcNow.AddDays(400))); // and still nothing scheduled
+    }
+
     private static string[] Names(IEnumerable<(string Given, string Surname)> names) => [.. names.Select(n => $"{n.Given} {n.Surname}").Order(StringComparer.Ordinal)];
 
     private async Task PutAsync(string path, string json)
