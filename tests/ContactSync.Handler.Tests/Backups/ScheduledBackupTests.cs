@@ -1,17 +1,13 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactSync.Handler.Jobs;
-using ContactSync.Handler.Options;
 using ContactSync.Handler.Tests.EndToEnd;
 using ContactSync.Hub;
 using ContactSync.Hub.Backups;
 using ContactSync.Hub.Scheduling;
 using ContactSync.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 using DirectoryUser = ContactSync.GraphSandbox.Model.DirectoryUser;
-using MsOptions = Microsoft.Extensions.Options.Options;
+using static ContactSync.Handler.Tests.Backups.BackupSteps;
 
 namespace ContactSync.Handler.Tests.Backups;
 
@@ -20,27 +16,18 @@ namespace ContactSync.Handler.Tests.Backups;
 /// keepLast and schedules the next; the status shows it all.</summary>
 public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<SyncHostFixture>
 {
-    private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
-
-    /// <summary>03:00 in Warsaw on the local day after <paramref name="utc"/>.</summary>
-    private static DateTimeOffset NextDayAt3(DateTimeOffset utc)
-    {
-        var day = TimeZoneInfo.ConvertTime(utc, Warsaw).Date.AddDays(1).AddHours(3);
-        return new DateTimeOffset(day, Warsaw.GetUtcOffset(day)).ToUniversalTime();
-    }
-
     [Fact]
     public async Task A_daily_backup_is_taken_on_schedule_keeps_the_newest_two_is_rescheduled_and_leaves_with_its_section()
     {
         var t = await f.TenantAsync();
-        await PutAsync($"api/tenants/{t}/policies/nightly", """{ "backup": { "interval": "daily", "timeOfDay": "03:00", "keepLast": 2 } }""");
+        await PutAsync(f.Http, $"api/tenants/{t}/policies/nightly", """{ "backup": { "interval": "daily", "timeOfDay": "03:00", "keepLast": 2 } }""");
         var upn = $"ola@{t}.example";
         f.Sandbox.SeedUser(f.Directories[t], new DirectoryUser { UserPrincipalName = upn, DisplayName = "Ola" });
         f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Zoë", ["surname"] = "Łukasiewicz" });
         f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Jürgen", ["surname"] = "Müller" });
         var before = DateTimeOffset.UtcNow;
-        await PutAsync($"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "nightly" }""");
-        DateTimeOffset[] applied = [NextDayAt3(before), NextDayAt3(DateTimeOffset.UtcNow)]; // the same unless midnight passed
+        await PutAsync(f.Http, $"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "nightly" }""");
+        DateTimeOffset[] applied = [NextDayAt(before, new TimeOnly(3, 0)), NextDayAt(DateTimeOffset.UtcNow, new TimeOnly(3, 0))]; // the same unless midnight passed
 
         var status = await f.GetAsync($"api/tenants/{t}/targets/ola/status");
         Assert.Equal("mailbox", status.GetProperty("kind").GetString());
@@ -60,7 +47,7 @@ public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<Sync
             var job = Assert.Single(await TickAsync(t, due));
             Assert.Equal((JobKinds.Backup, "ola", BackupSection.Name), (job.Kind, job.TargetId, job.Section));
             await f.PutAsync(job);
-            var final = await JobAsync(t, job.JobId);
+            var final = await JobAsync(f.Http, t, job.JobId);
             Assert.True(final.GetProperty("state").GetString() == "succeeded", final.ToString());
             taken.Add((await f.GetAsync($"api/tenants/{t}/targets/ola/backups"))[0].GetProperty("snapshotId").GetString()!);
         }
@@ -89,7 +76,7 @@ public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<Sync
         Assert.Equal(newest.TakenAt, last.GetProperty("takenAt").GetDateTimeOffset());
 
         // The policy loses its backup section: nothing is due any more and the status has no backup entry.
-        await PutAsync($"api/tenants/{t}/policies/nightly", "{}");
+        await PutAsync(f.Http, $"api/tenants/{t}/policies/nightly", "{}");
         Assert.Null(await DueRowAsync(t, due));
         Assert.False((await f.GetAsync($"api/tenants/{t}/targets/ola/status")).TryGetProperty("backup", out _));
         Assert.Empty(await TickAsync(t, due.AddDays(400)));
@@ -99,16 +86,16 @@ public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<Sync
     public async Task A_backup_job_whose_policy_has_no_backup_section_fails_with_the_reason_in_its_run_and_takes_nothing()
     {
         var t = await f.TenantAsync();
-        await PutAsync($"api/tenants/{t}/policies/plain", "{}");
+        await PutAsync(f.Http, $"api/tenants/{t}/policies/plain", "{}");
         var upn = $"ola@{t}.example";
         f.Sandbox.SeedUser(f.Directories[t], new DirectoryUser { UserPrincipalName = upn, DisplayName = "Ola" });
-        await PutAsync($"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "plain" }""");
+        await PutAsync(f.Http, $"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "plain" }""");
         Assert.Empty(await TickAsync(t, DateTimeOffset.UtcNow.AddDays(400))); // nothing scheduled
 
         // A backup job left over from before the section was removed.
         var job = new JobMessage(t, JobIds.New(DateTimeOffset.UtcNow), JobKinds.Backup, TargetId: "ola", Section: BackupSection.Name);
         await f.PutAsync(job);
-        var final = await JobAsync(t, job.JobId);
+        var final = await JobAsync(f.Http, t, job.JobId);
         Assert.Equal("failed", final.GetProperty("state").GetString());
         Assert.Contains("has no backup section", final.GetProperty("error").GetString(), StringComparison.Ordinal);
         var run = Assert.Single((await f.GetAsync($"api/tenants/{t}/targets/ola/runs?section=backup")).EnumerateArray());
@@ -120,39 +107,6 @@ public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<Sync
 
     private static string[] Names(IEnumerable<(string Given, string Surname)> names) => [.. names.Select(n => $"{n.Given} {n.Surname}").Order(StringComparer.Ordinal)];
 
-    private async Task PutAsync(string path, string json)
-    {
-        using var response = await f.Http.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
     private Task<TableEntity?> DueRowAsync(string tenantId, DateTimeOffset due) =>
         f.Tables.GetAsync(HubTables.Due, DueIndex.Bucket(due), $"{tenantId}|ola|{BackupSection.Name}");
-
-    /// <summary>One Scheduler tick at <paramref name="at"/> over this tenant's due entries: the jobs it emits.</summary>
-    private static async Task<IReadOnlyList<JobMessage>> TickAsync(string tenantId, DateTimeOffset at)
-    {
-        var jobsTable = new InMemoryTableStore();
-        await jobsTable.CreateTableIfNotExistsAsync("jobs");
-        var options = MsOptions.Create(new JobsOptions { Table = "jobs" });
-        var scheduler = new JobScheduler(new JobStore(jobsTable, options), new InMemoryQueueStore(),
-            new DueIndex(new TenantDueView(TestEnvironment.Storage.CreateTableStore(), tenantId)), new AtClock(at.AddSeconds(1)), options,
-            MsOptions.Create(new SchedulerOptions { HeartbeatJobs = 0 }), NullLogger<JobScheduler>.Instance);
-        return await scheduler.CreateDueJobsAsync(default);
-    }
-
-    /// <summary>The job once the worker finished it (its row appears when the worker picks the message up).</summary>
-    private async Task<JsonElement> JobAsync(string tenantId, string jobId) =>
-        (JsonElement)await TestEnvironment.EventuallyAsync(async () =>
-        {
-            using var response = await f.Http.GetAsync($"api/tenants/{tenantId}/jobs/{jobId}");
-            if (response.StatusCode == HttpStatusCode.NotFound) return null;
-            var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            return job.GetProperty("state").GetString() is "succeeded" or "failed" ? (object)job : null;
-        }, TimeSpan.FromSeconds(60), $"backup job {jobId} finishing");
-
-    private sealed class AtClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
