@@ -59,6 +59,56 @@ public class HubContactsApiTests(ApiHostFixture fx)
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("\"unterminated")]
+    [InlineData("W/abc")]
+    [InlineData("\"a\" \"b\"")]
+    [InlineData("\"has space\"")]
+    [InlineData("\"a\", *")]
+    public async Task An_if_match_that_is_no_entity_tag_matches_nothing_and_is_412(string ifMatch)
+    {
+        var (t, key) = await fx.NewTenantAsync();
+        using var http = fx.Client(key);
+        using var created = await http.PutAsJsonAsync($"api/tenants/{t}/contacts/c1", new { displayName = "Jan" });
+        var version = created.Headers.GetValues("ETag").Single();
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c1") { Content = JsonContent.Create(new { displayName = "Changed" }) };
+        put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        using var refusedPut = await http.SendAsync(put);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refusedPut.StatusCode);
+        Assert.Equal("application/problem+json", refusedPut.Content.Headers.ContentType?.MediaType);
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"api/tenants/{t}/contacts/c1");
+        delete.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        using var refusedDelete = await http.SendAsync(delete);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refusedDelete.StatusCode);
+        using var absent = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c9") { Content = JsonContent.Create(new { displayName = "New" }) };
+        absent.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await http.SendAsync(absent)).StatusCode);
+
+        // Nothing was written: the contact is still at its version with its name, and c9 was not created.
+        var stored = await fx.Tables.GetAsync(HubTables.HubContacts, t, "c1");
+        Assert.Equal(version, stored?.ETag);
+        Assert.Null(await fx.Tables.GetAsync(HubTables.HubContacts, t, "c9"));
+    }
+
+    [Fact]
+    public async Task An_if_match_list_matches_when_one_of_its_tags_is_the_current_version()
+    {
+        var (t, key) = await fx.NewTenantAsync();
+        using var http = fx.Client(key);
+        using var created = await http.PutAsJsonAsync($"api/tenants/{t}/contacts/c1", new { displayName = "Jan" });
+        var version = created.Headers.GetValues("ETag").Single();
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c1") { Content = JsonContent.Create(new { displayName = "Old" }) };
+        stale.Headers.TryAddWithoutValidation("If-Match", "W/\"datetime'2020-01-01T00%3A00%3A00.0000000Z'\", \"other\"");
+        Assert.Equal(HttpStatusCode.Conflict, (await http.SendAsync(stale)).StatusCode);
+        using var listed = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c1") { Content = JsonContent.Create(new { displayName = "Jan K." }) };
+        listed.Headers.TryAddWithoutValidation("If-Match", $"\"other\", {version}");
+        using var saved = await http.SendAsync(listed);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Jan K.", (await ApiHostFixture.JsonAsync(saved)).GetProperty("displayName").GetString());
+    }
+
     [Fact]
     public async Task A_bad_contact_is_400_per_field_and_not_stored()
     {
