@@ -41,7 +41,9 @@ public sealed class BackupRunner(TenantStore tenants, TargetStore targets, Polic
             await state.ReportProgressAsync(key, "listing", 0, 0, ct);
             var side = await endpoints.OpenAsync(tenant, target, null, ct);
             var store = new SnapshotStore(tables, clock);
-            var snapshot = await store.TakeAsync(key.TenantId, key.TargetId, side.Store, Snapshot.Scheduled, ct);
+            Snapshot snapshot;
+            try { snapshot = await store.TakeAsync(key.TenantId, key.TargetId, side.Store, Snapshot.Scheduled, ct); }
+            catch (SnapshotTooLargeException e) { throw new JobFailedException(e.Message); } // the same item fails every retry
             var pruned = await store.PruneAsync(key.TenantId, key.TargetId, backup.KeepLast, ct);
             var counts = new Dictionary<string, int> { [Counts.Items] = snapshot.ItemCount, [Counts.Pruned] = pruned.Count };
             await FinishAsync(key, tenant, target, policy, new RunRecord(job.JobId, key.Section, started, clock.GetUtcNow(),

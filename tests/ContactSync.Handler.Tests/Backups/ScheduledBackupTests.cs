@@ -5,6 +5,7 @@ using ContactSync.Handler.Tests.EndToEnd;
 using ContactSync.Hub;
 using ContactSync.Hub.Backups;
 using ContactSync.Hub.Scheduling;
+using ContactSync.Hub.SyncState;
 using ContactSync.Storage;
 using DirectoryUser = ContactSync.GraphSandbox.Model.DirectoryUser;
 using static ContactSync.Handler.Tests.Backups.BackupSteps;
@@ -103,6 +104,36 @@ public sealed class ScheduledBackupTests(SyncHostFixture f) : IClassFixture<Sync
         Assert.Contains("Policy 'plain' of target 'ola' has no backup section", run.GetProperty("failure").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await f.GetAsync($"api/tenants/{t}/targets/ola/backups")).GetArrayLength());
         Assert.Empty(await TickAsync(t, DateTimeOffset.UtcNow.AddDays(400))); // and still nothing scheduled
+    }
+
+    [Fact]
+    public async Task A_backup_job_waits_while_another_job_holds_the_targets_backup_lease_then_runs()
+    {
+        var t = await f.TenantAsync();
+        await PutAsync(f.Http, $"api/tenants/{t}/policies/nightly", """{ "backup": { "interval": "monthly", "timeOfDay": "01:30" } }""");
+        var upn = $"ola@{t}.example";
+        f.Sandbox.SeedUser(f.Directories[t], new DirectoryUser { UserPrincipalName = upn, DisplayName = "Ola" });
+        f.Sandbox.OutlookCreate(upn, new JsonObject { ["givenName"] = "Zoë", ["surname"] = "Łukasiewicz" });
+        await PutAsync(f.Http, $"api/tenants/{t}/targets/ola", $$"""{ "ownerEmail": "{{upn}}", "policyId": "nightly" }""");
+        var state = new SyncStateStore(f.Tables);
+        var key = new SyncKey(t, "ola", BackupSection.Name);
+        Assert.True((await state.TryAcquireAsync(key, "another-job")).Acquired);
+
+        var due = (await f.GetAsync($"api/tenants/{t}/targets/ola/status")).GetProperty("backup").GetProperty("nextExpectedSync").GetDateTimeOffset();
+        var job = Assert.Single(await TickAsync(t, due));
+        await f.PutAsync(job);
+        await TestEnvironment.EventuallyAsync(async () =>
+        {
+            using var response = await f.Http.GetAsync($"api/tenants/{t}/jobs/{job.JobId}");
+            return response.IsSuccessStatusCode && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+                .GetProperty("result").GetString() is { } r && r.StartsWith("waiting: job another-job", StringComparison.Ordinal) ? "" : null;
+        }, TimeSpan.FromSeconds(30), "the backup job waiting for the lease");
+        Assert.Equal(0, (await f.GetAsync($"api/tenants/{t}/targets/ola/backups")).GetArrayLength());
+
+        Assert.True(await state.ReleaseAsync(key, "another-job"));
+        Assert.Equal("succeeded", (await JobAsync(f.Http, t, job.JobId)).GetProperty("state").GetString());
+        Assert.Equal(1, (await f.GetAsync($"api/tenants/{t}/targets/ola/backups"))[0].GetProperty("itemCount").GetInt32());
+        Assert.Null((await state.GetAsync(key))!.Lease); // released after the run
     }
 
     private static string[] Names(IEnumerable<(string Given, string Surname)> names) => [.. names.Select(n => $"{n.Given} {n.Surname}").Order(StringComparer.Ordinal)];
