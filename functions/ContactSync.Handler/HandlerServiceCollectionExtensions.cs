@@ -17,6 +17,8 @@ public static class HandlerServiceCollectionExtensions
     {
         services.AddOptions<ContactSyncOptions>().Bind(config.GetSection(ContactSyncOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.AdminKey), "ContactSync__AdminKey is required (the platform admin key)")
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.AdminKey),
+                $"ContactSync__AdminKey is an unresolved Key Vault reference ({KeyVaultReference.Hint}); it would be the admin key as typed")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section))
             .Configure(o => o.ConnectionString = config[StorageOptions.Section])

@@ -26,4 +26,24 @@ public class StartupTests
         await TestEnvironment.EventuallyAsync(() => Task.FromResult(log.FirstOrDefault(l => l.Contains("cannot start") && l.Contains(missing))),
             TimeSpan.FromSeconds(5), $"a start-up error naming {missing}");
     }
+
+    [Fact]
+    public async Task An_admin_key_that_is_an_unresolved_key_vault_reference_fails_startup_saying_so()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = TestEnvironment.StorageConnection,
+            ["ContactSync__AdminKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-contactsync.vault.azure.net/secrets/admin-key/)",
+            ["Jobs__Table"] = TestEnvironment.UniqueName("st"),
+        };
+        var log = new ConcurrentQueue<string>();
+        var command = TestEnvironment.DevHost(settings, log.Enqueue).Handler!;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HandlerProcess.StartAsync(command, settings, log.Enqueue, TimeSpan.FromSeconds(60), CancellationToken.None));
+        Assert.Contains("exited with code 1", error.Message);
+        await TestEnvironment.EventuallyAsync(() => Task.FromResult(log.FirstOrDefault(l => l.Contains("cannot start")
+                && l.Contains("ContactSync__AdminKey is an unresolved Key Vault reference"))),
+            TimeSpan.FromSeconds(5), "a start-up error naming the unresolved admin key");
+    }
 }

@@ -28,8 +28,6 @@ public sealed class ProvisionedTenantsOptions : List<ProvisionedTenant>, IValida
 /// exactly one), and the defaults its policies use.</summary>
 public sealed class ProvisionedTenant : IValidatableObject
 {
-    private const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
-
     [Required, RegularExpression("^[A-Za-z0-9._-]{1,64}$", ErrorMessage = "Id must match [A-Za-z0-9._-]{1,64}")]
     public string Id { get; set; } = "";
 
@@ -65,10 +63,9 @@ public sealed class ProvisionedTenant : IValidatableObject
                 [nameof(ClientSecret), nameof(ClientCertificate)]);
         // An unresolved reference reaches the app as its literal text; say why instead of failing at the first token.
         foreach (var (name, value) in new[] { (nameof(ClientSecret), ClientSecret), (nameof(ClientCertificate), ClientCertificate) })
-            if (value?.StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase) == true)
-                yield return new ValidationResult($"tenant '{Id}': {name} is an unresolved Key Vault reference (does the " +
-                    "secret exist, and does the app's identity hold Key Vault Secrets User?)", [name]);
-        if (hasCertificate && !IsBase64(ClientCertificate!) && !ClientCertificate!.StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
+            if (KeyVaultReference.IsUnresolved(value))
+                yield return new ValidationResult($"tenant '{Id}': {name} is an unresolved Key Vault reference ({KeyVaultReference.Hint})", [name]);
+        if (hasCertificate && !IsBase64(ClientCertificate!) && !KeyVaultReference.IsUnresolved(ClientCertificate))
             yield return new ValidationResult($"tenant '{Id}': ClientCertificate must be a base64 PFX", [nameof(ClientCertificate)]);
         if (!string.IsNullOrEmpty(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return new ValidationResult($"tenant '{Id}': TimeZone '{TimeZone}' is not a known IANA or Windows time zone id",
