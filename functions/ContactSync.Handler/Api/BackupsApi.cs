@@ -2,10 +2,6 @@ using ContactSync.Devices.VCard;
 using System.Text;
 using System.Text.Json.Serialization;
 using ContactSync.Engine.Items;
-using ContactSync.Engine.Normalisation;
-using ContactSync.Engine.Ports;
-using ContactSync.Engine.Projection;
-using ContactSync.Graph.Contacts;
 using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Sync;
 using ContactSync.Hub.Backups;
@@ -76,8 +72,11 @@ public static class BackupsApi
         var opened = await OpenAsync(tenantId, toTarget, tenants, targets, endpoints, ct);
         if (opened.Problem is { } problem) return problem;
         var side = opened.Side!;
-        var result = await SnapshotRestore.RunAsync(await store.ItemsAsync(snapshot, ct), side.Store, toTarget == targetId,
-            mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, side.Projection, ct);
+        // Back to the same target the snapshot's items are written as they were read from it (they fit it, and a number
+        // the user typed stays as typed); another target gets them through its projection (its limits, canonical phones).
+        var sameTarget = toTarget == targetId;
+        var result = await SnapshotRestore.RunAsync(await store.ItemsAsync(snapshot, ct), side.Store, sameTarget,
+            mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, sameTarget ? IdentityProjection.Instance : side.Projection, ct);
         var r = result.Report;
         return TypedResults.Ok(new RestoreView(backupId, toTarget, mode, r.Planned, r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
             result.Removed, r.Errors.Count + result.RemoveErrors.Count, r.StoppedBy?.Reason));

@@ -129,6 +129,14 @@ public sealed class DeviceHostFixture : IAsyncLifetime
         return await book.GetManyAsync([.. (await book.ListChangesAsync(null)).Changed.Select(v => v.Id)]);
     }
 
+    /// <summary>Every card of the book deleted, as a phone reset would.</summary>
+    public async Task WipeBookAsync(string url)
+    {
+        var book = new CardDavStore(_dav, new CardDavTarget(url, Radicale.User, ""));
+        var results = await book.WriteAsync([.. (await BookAsync(url)).Select(c => (WriteOp)new DeleteOp(c.Id, c.Version))]);
+        Assert.All(results, r => Assert.True(r.Ok, r.Error?.Message));
+    }
+
     /// <summary>A card another client put into the book (vCard 3.0, no marker of ours).</summary>
     public async Task PutCardAsync(string url, string uid, string vcard)
     {
