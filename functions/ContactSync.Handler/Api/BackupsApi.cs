@@ -116,7 +116,8 @@ public static class BackupsApi
     private static object View(SnapshotItem i) => new { key = i.Key, remoteId = i.RemoteId, fields = i.Fields.Values };
 
     // The target's contacts (mailbox or device); a target that cannot be opened as configured (no credential setting,
-    // a device refusing the token) is the caller's configuration to fix: 409 with the reason, not a 500.
+    // a device refusing the token) is the caller's configuration to fix: 409 with the reason, not a 500; a device that
+    // does not answer at all is 502.
     private static async Task<(TargetSide? Side, IResult? Problem)> OpenAsync(string tenantId, string targetId, TenantStore tenants,
         TargetStore targets, TargetEndpoints endpoints, CancellationToken ct)
     {
@@ -124,6 +125,7 @@ public static class BackupsApi
             return (null, NoTarget(targetId));
         try { return (await endpoints.OpenAsync(tenant, target, null, ct), null); }
         catch (JobFailedException e) { return (null, TenantRoutes.Problem(409, "Target cannot be opened", e.Message)); }
+        catch (HttpRequestException e) { return (null, TenantRoutes.Problem(502, "Device unreachable", $"Target '{targetId}' did not answer: {e.Message}")); }
     }
 
     private static IResult NoTarget(string id) => TenantRoutes.Problem(404, "No such target", $"Target '{id}' does not exist.");
