@@ -2,8 +2,9 @@ namespace ContactSync.Devices.CardDav;
 
 /// <summary>One CardDAV address-book collection (no discovery: the collection URL is given) with basic auth.
 /// <paramref name="Parallelism"/> bounds the concurrent PUT/DELETE requests of one write batch.
-/// <paramref name="CloseConnections"/> sends <c>Connection: close</c>: servers that answer HTTP/1.0 (Radicale's built-in
-/// wsgiref server) otherwise now and then drop a response on a reused connection.</summary>
+/// <paramref name="CloseConnections"/> sends <c>Connection: close</c>, saying that we do not expect the connection to be
+/// kept. It does not stop .NET from pooling a connection after an HTTP/1.0 answer (Radicale's wsgiref server); only the
+/// handler's PooledConnectionLifetime = 0 does (see <see cref="DavClient"/>).</summary>
 public sealed record CardDavTarget(
     string CollectionUrl, string? UserName = null, string? Password = null, bool ReadOnly = false, int Parallelism = 4,
     bool CloseConnections = true)

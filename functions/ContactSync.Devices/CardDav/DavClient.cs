@@ -11,8 +11,10 @@ public sealed record DavResponse(HttpResponseMessage Message, bool Resent) : IDi
 }
 
 /// <summary>HTTP for one collection: basic auth on every request, XML and vCard bodies, raw responses to the caller.
-/// A request whose response ends prematurely is sent again (up to <see cref="Attempts"/> times): Radicale's built-in
-/// server now and then drops a response under load.</summary>
+/// A request whose response ends prematurely is sent again (up to <see cref="Attempts"/> times). With Radicale that is
+/// .NET sending on a pooled connection the server already closed: it answers HTTP/1.0 without keep-alive, and .NET's
+/// SocketsHttpHandler reuses such connections; give the HttpClient a handler with PooledConnectionLifetime = 0 for such
+/// servers (the benchmark does).</summary>
 public sealed class DavClient(HttpClient http, CardDavTarget target)
 {
     const int Attempts = 8;
@@ -51,7 +53,9 @@ public sealed class DavClient(HttpClient http, CardDavTarget target)
             try { return new DavResponse(await http.SendAsync(request, ct).ConfigureAwait(false), attempt > 1); }
             catch (HttpRequestException e) when (attempt < Attempts && e.InnerException is HttpIOException or IOException)
             {
-                await Task.Delay(50 * attempt, ct).ConfigureAwait(false);
+                // The usual cause is a pooled connection the server had closed (HTTP/1.0 servers close after each answer
+                // and .NET pools them anyway): resend at once, back off only when it repeats.
+                if (attempt > 1) await Task.Delay(50 * attempt, ct).ConfigureAwait(false);
             }
         }
     }
