@@ -27,8 +27,8 @@ internal sealed class HubContactWriter(ITableStore tables, string tenantId)
     /// <exception cref="ItemStoreException">Typed: version mismatch, not found, or the id exists (create only).</exception>
     public async Task<string> WriteAsync(string id, string? json, string? marker, WriteCondition condition, CancellationToken ct)
     {
-        // Not an ETag the service issued (the service answers 400 to one): it cannot match the current version.
-        if (condition.IfMatch is { } v && v != "*" && !(v.StartsWith("W/\"", StringComparison.Ordinal) || v.StartsWith('"')))
+        // Not one entity tag (the service answers 400 to such an If-Match): it cannot match the current version.
+        if (condition.IfMatch is { } v && v != "*" && !IsEntityTag(v))
             throw await ItemErrorAsync(id, condition, new StorageException(StorageErrorKind.PreconditionFailed, 412, "UpdateConditionNotSatisfied",
                 $"'{v}' is not a version of hub contact {id}."), ct);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -61,6 +61,13 @@ internal sealed class HubContactWriter(ITableStore tables, string tenantId)
             return etags[1] ?? "";
         }
         throw new ItemStoreException($"The hub's change counter for tenant {tenantId} stayed contended after {MaxAttempts} attempts.", id);
+    }
+
+    // RFC 9110 entity-tag: [W/] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text (no space, no DQUOTE).
+    private static bool IsEntityTag(string v)
+    {
+        var tag = v.StartsWith("W/", StringComparison.Ordinal) ? v[2..] : v;
+        return tag is ['"', .. var inner, '"'] && inner.All(c => c == '!' || c >= '#' && c != '\x7F');
     }
 
     private TableOperation ItemOp(string id, string? json, string? marker, long seq, WriteCondition c)

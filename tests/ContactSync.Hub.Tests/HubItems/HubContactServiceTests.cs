@@ -46,6 +46,26 @@ public class HubContactServiceTests
         Assert.Equal(OutcomeKind.Conflict, (await service.PutAsync(tenant, "anna", Raw("Anna", "1"), got.Version)).Kind);
     }
 
+    public static TheoryData<bool, string> MalformedIfMatch => new()
+    {
+        { false, "abc" }, { true, "abc" }, { true, "W/abc" }, { true, "\"has space\"" }, { true, "\"a\", \"b\"" },
+        { true, "\"unterminated" }, { true, "W/\"a\"b\"" },
+    };
+
+    // The API refuses these with 412 before calling the service; the service itself answers a mismatch, never a throw.
+    [Theory, MemberData(nameof(MalformedIfMatch))]
+    public async Task An_if_match_that_is_no_entity_tag_is_a_version_mismatch_and_nothing_is_written(bool azurite, string ifMatch)
+    {
+        var (service, tables, tenant) = await SetUpAsync(azurite);
+        var saved = (await service.PutAsync(tenant, "anna", Raw("Anna Nowak", "601 234 567"))).Value!.Contact;
+
+        Assert.Equal(OutcomeKind.Conflict, (await service.PutAsync(tenant, "anna", Raw("Anna K", "601 234 567"), ifMatch)).Kind);
+        Assert.Equal(OutcomeKind.Conflict, (await service.DeleteAsync(tenant, "anna", ifMatch)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await service.PutAsync(tenant, "jan", Raw("Jan K", "601 234 567"), ifMatch)).Kind);
+        Assert.Equal(saved.Version, (await service.GetAsync(tenant, "anna"))?.Version);
+        Assert.Null(await service.GetAsync(tenant, "jan"));
+    }
+
     [Fact]
     public async Task Bad_input_is_refused_per_field_and_nothing_is_written()
     {
