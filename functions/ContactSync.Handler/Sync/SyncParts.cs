@@ -34,11 +34,19 @@ public sealed record SyncParts(IItemStore Hub, IItemStore Remote, SyncOptions Op
 /// </list></summary>
 public sealed class SyncComposer(ITableStore tables, BusinessContactScope scope, TargetEndpoints endpoints)
 {
-    public async Task<SyncParts> ComposeAsync(Tenant tenant, Target target, IPolicySection section, CancellationToken ct)
+    public async Task<SyncParts> ComposeAsync(Tenant tenant, Target target, IPolicySection section, CancellationToken ct) =>
+        Compose(tenant, target, Check(target, section), await endpoints.OpenAsync(tenant, target, section.Folder, ct));
+
+    /// <summary>For a mailbox target, whose side opens without a call: the same parts as <see cref="ComposeAsync"/>.</summary>
+    public SyncParts Compose(Tenant tenant, Target target, IPolicySection section) =>
+        Compose(tenant, target, Check(target, section), endpoints.OpenMailbox(tenant, target, section.Folder));
+
+    private static IPolicySection Check(Target target, IPolicySection section) => section is BusinessContactsSection or ContactsSection
+        ? section
+        : throw new JobFailedException($"Section type {section.GetType().Name} cannot be synced to a {JsonNames.Of(target.Kind)}.");
+
+    private SyncParts Compose(Tenant tenant, Target target, IPolicySection section, TargetSide side)
     {
-        if (section is not (BusinessContactsSection or ContactsSection))
-            throw new JobFailedException($"Section type {section.GetType().Name} cannot be synced to a {JsonNames.Of(target.Kind)}.");
-        var side = await endpoints.OpenAsync(tenant, target, section.Folder, ct);
         if (section is BusinessContactsSection b)
             return new SyncParts(new BusinessContactsSource(scope, tenant.Id, target, b), side.Store, new SyncOptions
             {
@@ -58,10 +66,4 @@ public sealed class SyncComposer(ITableStore tables, BusinessContactScope scope,
             ? [$"contacts ran as an export instead of {JsonNames.Of(c.Direction)}: the device does not allow two-way sync (its capabilities say twoWay false or readOnly)."]
             : null);
     }
-
-    /// <summary>For a mailbox target (no device round trip needed to open it): the same parts as <see cref="ComposeAsync"/>.</summary>
-    public SyncParts Compose(Tenant tenant, Target target, IPolicySection section) =>
-        target.Kind == TargetKind.Mailbox
-            ? ComposeAsync(tenant, target, section, CancellationToken.None).GetAwaiter().GetResult()
-            : throw new JobFailedException($"Target '{target.Id}' is a device: compose it with ComposeAsync.");
 }

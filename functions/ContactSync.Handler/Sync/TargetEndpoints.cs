@@ -31,17 +31,21 @@ public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, I
     /// setting, a device answering 401).</summary>
     public async Task<TargetSide> OpenAsync(Tenant tenant, Target target, string? folder, CancellationToken ct)
     {
+        if (target.Kind == TargetKind.Mailbox) return OpenMailbox(tenant, target, folder);
         var normaliser = new ContactNormaliser(tenant.DefaultRegion);
-        if (target.Kind == TargetKind.Mailbox)
-        {
-            var mailbox = target.Mailbox ?? throw new JobFailedException(TargetStore.OwnerEmailRequired);
-            var store = new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder ?? folder));
-            return new TargetSide(target, store, new ExchangeContactProjection(normaliser), true);
-        }
         var device = target.Device ?? throw new JobFailedException($"Target '{target.Id}' is a device without a device endpoint.");
         return device.Protocol == DeviceProtocol.Api
             ? await OpenApiAsync(target, device, normaliser, ct)
             : await OpenCardDavAsync(target, device, normaliser, ct);
+    }
+
+    /// <summary>A mailbox target's folder: opening it calls nothing (Graph is called when the store is used).</summary>
+    public TargetSide OpenMailbox(Tenant tenant, Target target, string? folder)
+    {
+        if (target.Kind != TargetKind.Mailbox) throw new JobFailedException($"Target '{target.Id}' is a device, not a mailbox.");
+        var mailbox = target.Mailbox ?? throw new JobFailedException(TargetStore.OwnerEmailRequired);
+        var store = new GraphContactStore(graph.For(tenant), new GraphContactsTarget(mailbox, target.ContactFolder ?? folder));
+        return new TargetSide(target, store, new ExchangeContactProjection(new ContactNormaliser(tenant.DefaultRegion)), true);
     }
 
     private async Task<TargetSide> OpenApiAsync(Target target, DeviceEndpoint device, ContactNormaliser normaliser, CancellationToken ct)
