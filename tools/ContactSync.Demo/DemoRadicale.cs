@@ -11,7 +11,9 @@ public sealed class DemoRadicale(string baseUrl, string user, string password) :
 {
     private static readonly XNamespace D = "DAV:", C = "urn:ietf:params:xml:ns:carddav";
     private const string Head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
-    private readonly HttpClient http = new();
+    // Radicale (wsgiref) answers HTTP/1.0 and closes the connection; .NET would still pool it and fail the next request on
+    // it ("An error occurred while sending the request"), so no connection is reused.
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
 
     public string Collection { get; } = $"{baseUrl.TrimEnd('/')}/{user}/contacts/";
 

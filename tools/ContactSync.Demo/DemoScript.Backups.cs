@@ -33,9 +33,11 @@ public sealed partial class DemoScript
         var diff = await http.GetAsync($"{T}/targets/{Phone}/backups/{first}/diff/{second}");
         int N(string part) => (diff?[part] as JsonArray)?.Count ?? -1;
         Console.WriteLine($"   GET .../backups/{first}/diff/{second}: added {N("added")}, changed {N("changed")}, removed {N("removed")}");
+        foreach (var a in diff?["added"] as JsonArray ?? []) Console.WriteLine($"      added   {a?["fields"]?["displayName"]} ({a?["key"]})");
         foreach (var c in diff?["changed"] as JsonArray ?? [])
             foreach (var f in c?["fields"] as JsonArray ?? [])
-                Console.WriteLine($"      changed {c?["key"]}: {f?["field"]} \"{f?["from"]}\" → \"{f?["to"]}\"");
+                Console.WriteLine($"      changed {before.FirstOrDefault(p => $"m:{p.Marker}" == $"{c?["key"]}")?.Name} ({c?["key"]}): {f?["field"]} \"{f?["from"]}\" → \"{f?["to"]}\"");
+        foreach (var r in diff?["removed"] as JsonArray ?? []) Console.WriteLine($"      removed {r?["fields"]?["displayName"]} ({r?["key"]})");
         if ((N("added"), N("changed"), N("removed")) != (1, 1, 1))
             throw new InvalidOperationException($"the diff should list 1 added, 1 changed, 1 removed: {diff?.ToJsonString()}");
 

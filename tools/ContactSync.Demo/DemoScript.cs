@@ -49,7 +49,7 @@ public sealed partial class DemoScript(Uri api, SandboxServer sandbox, DemoEmula
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"DEMO FAILED: {e.Message}");
+            Console.Error.WriteLine($"DEMO FAILED: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
             return 1;
         }
     }
