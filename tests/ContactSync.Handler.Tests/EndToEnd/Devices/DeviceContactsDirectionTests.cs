@@ -84,4 +84,25 @@ public sealed class DeviceContactsDirectionTests(DeviceHostFixture f) : IClassFi
         Assert.StartsWith("contacts ran as an export instead of twoWay: the device does not allow two-way sync",
             run.GetProperty("warnings")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_address_book_edit_reaches_the_hub_and_the_composed_display_name_does_not()
+    {
+        var t = await f.TenantAsync();
+        await f.PolicyAsync(t, TwoWay("two-way"));
+        var book = await f.CardDavAsync(t, "jan", "two-way");
+        await SeedAsync(t, "jan");
+        await f.SyncAsync(t, "jan", PolicySections.Contacts);
+        var card = Assert.Single(await f.BookAsync(book));
+        Assert.Equal("Łukasz Wróbel", card.Item["displayName"]); // FN is required: composed from the names
+        Assert.Equal(["lw@firma.example", "lukasz@home.example", "old@firma.example"], card.Item.List("emails"));
+
+        await f.EditCardAsync(book, card, card.Item.With("jobTitle", "Handlowiec").With("businessAddress.city", "Kraków"));
+        await f.SyncAsync(t, "jan", PolicySections.Contacts);
+
+        var hub = await HubContactAsync(t, "c1");
+        Assert.Equal("Handlowiec", hub.GetProperty("jobTitle").GetString());
+        Assert.Equal("Kraków", hub.GetProperty("businessAddress.city").GetString());
+        Assert.False(hub.TryGetProperty("displayName", out _), hub.ToString());
+    }
 }

@@ -129,6 +129,14 @@ public sealed class DeviceHostFixture : IAsyncLifetime
         return await book.GetManyAsync([.. (await book.ListChangesAsync(null)).Changed.Select(v => v.Id)]);
     }
 
+    /// <summary>A card edited by another CardDAV client (conditional on its ETag; unknown properties and our marker kept).</summary>
+    public async Task EditCardAsync(string url, StoredItem card, FieldMap edited)
+    {
+        var book = new CardDavStore(_dav, new CardDavTarget(url, Radicale.User, ""));
+        var result = Assert.Single(await book.WriteAsync([new UpdateOp(card.Id, card.Version, edited)]));
+        Assert.True(result.Ok, result.Error?.Message);
+    }
+
     /// <summary>Every card of the book deleted, as a phone reset would.</summary>
     public async Task WipeBookAsync(string url)
     {
