@@ -31,6 +31,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<TargetScheduling>();
         services.TryAddSingleton<GraphClients>();
         services.AddHttpClient(TargetEndpoints.HttpClientName);
+        services.AddHttpClient(TargetEndpoints.CardDavHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
         services.TryAddSingleton<TargetEndpoints>();
         services.TryAddSingleton<SyncComposer>();
         services.TryAddSingleton<SyncRunner>();

@@ -23,8 +23,9 @@ public sealed record TargetSide(Target Target, IItemStore Store, IProjection Pro
 /// configuration under the target's credential reference, like the tenants' Graph secrets; never logged.</summary>
 public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, IHttpClientFactory http)
 {
-    /// <summary>The named HttpClient device requests go through.</summary>
-    public const string HttpClientName = "devices";
+    /// <summary>The named HttpClients device requests go through: the device API's (pooled), CardDAV's (no pooled
+    /// connection is reused: servers answering HTTP/1.0, as Radicale does, close after each answer; see DavClient).</summary>
+    public const string HttpClientName = "devices", CardDavHttpClientName = "devices-carddav";
 
     /// <summary><paramref name="folder"/>: the section's contact folder (mailboxes only; the target's own folder wins).
     /// Throws <see cref="JobFailedException"/> when the target cannot be reached as configured (no e-mail, no credential
@@ -67,7 +68,7 @@ public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, I
     {
         var password = Credential(target, device);
         var book = new CardDavTarget(device.Url, device.UserName ?? (password is null ? null : ""), password);
-        var client = http.CreateClient(HttpClientName);
+        var client = http.CreateClient(CardDavHttpClientName);
         using (var probe = await new DavClient(client, book).PropfindAsync(DavXml.PropfindResourceType, "0", ct))
             if (probe.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) throw Refused(target, device, (int)probe.StatusCode);
         return new TargetSide(target, new CardDavStore(client, book), new DeviceContactProjection(normaliser, DeviceLimits.CardDav), true);
