@@ -8,6 +8,7 @@ using ContactSync.Engine.Ports;
 using ContactSync.Engine.Projection;
 using ContactSync.Graph.Contacts;
 using ContactSync.Handler.Jobs;
+using ContactSync.Handler.Options;
 using ContactSync.Hub.Targets;
 using ContactSync.Hub.Tenants;
 
@@ -79,11 +80,15 @@ public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, I
     {
         if (device.CredentialReference is not { } reference) return null;
         var setting = GraphClients.SettingName(reference);
-        return config[setting] is { Length: > 0 } secret
-            ? secret
-            : throw new JobFailedException($"The credential of device target '{target.Id}' is not configured: no app setting '{setting}'.");
+        var secret = config[setting];
+        if (string.IsNullOrEmpty(secret))
+            throw new JobFailedException($"The credential of device target '{target.Id}' is not configured: no app setting '{setting}'.");
+        if (KeyVaultReference.IsUnresolved(secret))
+            throw new JobFailedException($"The credential of device target '{target.Id}' is an unresolved Key Vault reference in app setting '{setting}': {KeyVaultReference.Hint}");
+        return secret;
     }
 
-    private static JobFailedException Refused(Target target, DeviceEndpoint device, int status) =>
-        new($"Device target '{target.Id}' ({device.Name ?? device.Url}) refused the credential from device.credentialReference '{device.CredentialReference}': {status} from the device.");
+    private static JobFailedException Refused(Target target, DeviceEndpoint device, int status) => new(device.CredentialReference is { } reference
+        ? $"Device target '{target.Id}' ({device.Name ?? device.Url}) refused the credential from device.credentialReference '{reference}': {status} from the device."
+        : $"Device target '{target.Id}' ({device.Name ?? device.Url}) requires a credential: {status} from the device; set device.credentialReference.");
 }

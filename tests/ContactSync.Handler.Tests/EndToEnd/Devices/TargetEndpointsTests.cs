@@ -29,6 +29,7 @@ public sealed class TargetEndpointsTests : IAsyncLifetime
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DEVICE_TOKEN"] = Token, ["kv-device-token"] = Token, ["WRONG"] = "nope",
+            ["UNRESOLVED"] = "@Microsoft.KeyVault(SecretUri=https://kv-famoc.vault.azure.net/secrets/gone/)",
         }).Build();
         _endpoints = new TargetEndpoints(new GraphClients(config, Microsoft.Extensions.Options.Options.Create(new SyncSettings())), config, _http);
     }
@@ -79,6 +80,9 @@ public sealed class TargetEndpointsTests : IAsyncLifetime
         Assert.Equal("The credential of device target 'm' is not configured: no app setting 'NOT_SET'.", missing.Message);
         var none = await Assert.ThrowsAsync<JobFailedException>(() => _endpoints.OpenAsync(Tenant, Device("n", null), null, default));
         Assert.Contains("needs a bearer token", none.Message);
+        var unresolved = await Assert.ThrowsAsync<JobFailedException>(() => _endpoints.OpenAsync(Tenant, Device("u", "UNRESOLVED"), null, default));
+        Assert.Contains("unresolved Key Vault reference in app setting 'UNRESOLVED'", unresolved.Message);
+        Assert.Equal(0, _emulator.Device("u").Counters().Unauthorized); // never sent as a token
         var refused = await Assert.ThrowsAsync<JobFailedException>(() => _endpoints.OpenAsync(Tenant, Device("w", "WRONG"), null, default));
         Assert.EndsWith("401 from the device.", refused.Message);
         Assert.Equal(1, _emulator.Device("w").Counters().Unauthorized);
