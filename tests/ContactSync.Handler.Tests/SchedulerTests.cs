@@ -41,11 +41,13 @@ public class SchedulerTests
         var messages = new List<Storage.QueueMessage>();
         for (IReadOnlyList<Storage.QueueMessage> page; (page = await queues.GetAsync(queue, 32, TimeSpan.FromMinutes(1))).Count > 0;)
             messages.AddRange(page);
-        Assert.Equal(3 * ticks.Count, messages.Count);
-        foreach (var m in messages)
+        // The hub's due index is shared by every test on this Azurite: a tick also claims sections other tests left due
+        // now, as sync or backup jobs beside the heartbeats; each is a message with its queued row all the same.
+        var jobs = messages.Select(m => JsonSerializer.Deserialize<JobMessage>(m.Text, HandlerJson.Options)!).ToList(); // JSON objects, not bare strings
+        Assert.Equal(3 * ticks.Count, jobs.Count(j => j.Kind == JobKinds.Heartbeat));
+        foreach (var job in jobs)
         {
-            var job = JsonSerializer.Deserialize<JobMessage>(m.Text, HandlerJson.Options)!; // a JSON object, not a bare string
-            Assert.Equal(JobKinds.Heartbeat, job.Kind);
+            Assert.Contains(job.Kind, new[] { JobKinds.Heartbeat, JobKinds.Sync, JobKinds.Backup });
             var row = await tables.GetAsync(table, job.TenantId, job.JobId);
             Assert.Equal(nameof(JobState.Queued), row?.GetString("State"));
         }
