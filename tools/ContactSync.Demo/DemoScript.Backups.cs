@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ContactSync.Demo;
 
 /// <summary>Backups of a device (M23): one on demand, a change on the phone, a second one, the list, the diff between the
-/// two, then the phone wiped and the first backup restored exactly.</summary>
+/// two, then the phone wiped, the first backup restored exactly and the phone synced again.</summary>
 public sealed partial class DemoScript
 {
     private async Task BackupsAsync()
@@ -51,6 +51,16 @@ public sealed partial class DemoScript
         Console.WriteLine($"   the phone holds {after.Count} contacts ({after.Count(c => c.Marker is not null)} managed), " +
             $"the first backup {before.Count}: {(same ? "the same names and companies as when it was taken" : "NOT THE SAME")}");
         if (!same) throw new InvalidOperationException($"after the restore the phone holds {after.Count} contacts, not the backup's {before.Count}");
+        if (after.Count(c => c.Marker is null) != before.Count(c => c.Marker is null))
+            throw new InvalidOperationException("the user's own contacts did not come back as the user's (unmarked)");
+
+        // The restored copies link again and the user's own stay the user's: the next sync has nothing to change.
+        await SyncNowAsync(Phone, "businessContacts");
+        var synced = await emulator.ContactsAsync(Phone);
+        Console.WriteLine($"   after the next businessContacts sync the phone holds {synced.Count} contacts " +
+            $"({synced.Count(c => c.Marker is not null)} managed, {synced.Count(c => c.Marker is null)} the user's own)");
+        if (!Names(synced).SequenceEqual(Names(before)))
+            throw new InvalidOperationException($"the sync after the restore changed the phone: {synced.Count} contacts, not {before.Count}");
     }
 
     private async Task<string> TakeBackupAsync(string target)

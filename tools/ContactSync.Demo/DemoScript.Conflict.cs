@@ -44,9 +44,9 @@ public sealed partial class DemoScript
         if (hubTitle != remoteTitle) throw new InvalidOperationException("the hub and the mailbox differ after the resolution");
     }
 
-    private async Task SyncNowAsync(string target)
+    private async Task SyncNowAsync(string target, string section = "contacts")
     {
-        var job = await http.PostAsync($"{T}/targets/{target}/sync?section=contacts");
+        var job = await http.PostAsync($"{T}/targets/{target}/sync?section={section}");
         var jobId = job?["jobId"]?.GetValue<string>() ?? throw new InvalidOperationException("sync now returned no jobId");
         for (var i = 0; i < 600; i++)
         {

@@ -5,8 +5,9 @@ namespace ContactSync.Engine.Ports;
 /// <summary>One write. Updates and deletes are conditional on the version last seen (If-Match).</summary>
 public abstract record WriteOp;
 
-/// <summary>Creates an item carrying <paramref name="Marker"/>, so that a retry can find it before creating it again.</summary>
-public sealed record CreateOp(FieldMap Item, string Marker) : WriteOp;
+/// <summary>Creates an item carrying <paramref name="Marker"/>, so that a retry can find it before creating it again.
+/// Without one (a restore bringing back a user's own contact) the item is created unmarked: the user's, not a copy.</summary>
+public sealed record CreateOp(FieldMap Item, string? Marker) : WriteOp;
 
 public sealed record UpdateOp(string Id, string IfVersion, FieldMap Item) : WriteOp;
 

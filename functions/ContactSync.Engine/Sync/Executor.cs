@@ -87,13 +87,13 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
         // content is adopted as it is. A copy changed since is adopted unwritten, its row saved with unknown versions
         // and the fields both agree on as the base, so the next run reads both sides again and merges them three-way
         // as a first-sync link would: an edit made meanwhile on either side is not overwritten.
-        var markers = ops.OfType<CreateOp>().Select(c => c.Marker).ToList();
+        var markers = ops.OfType<CreateOp>().Select(c => c.Marker).OfType<string>().ToList();
         var found = markers.Count == 0 || !lookUp ? [] : (await store.FindByMarkersAsync(markers, ct).ConfigureAwait(false))
             .GroupBy(s => s.Marker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var send = new List<int>();
         for (var k = 0; k < ops.Count; k++)
         {
-            if (ops[k] is not CreateOp c || !found.TryGetValue(c.Marker, out var earlier)) send.Add(k);
+            if (ops[k] is not CreateOp { Marker: { } marker } c || !found.TryGetValue(marker, out var earlier)) send.Add(k);
             else if (earlier.Item.Equals(c.Item)) outcomes[index[k]] = new Outcome(earlier.Id, earlier.Version, null);
             else outcomes[index[k]] = new Outcome(earlier.Id, "", null, earlier.Item);
         }

@@ -19,7 +19,7 @@ sealed class ContactRequests(GraphTenantClient client, string mailbox)
     public RequestInformation FindByMarker(string folderPath, string marker) =>
         Build(Method.GET, $"{Root}/{folderPath}contacts?$filter={Uri.EscapeDataString(ContactMarker.Filter(marker))}&{Read}");
 
-    public RequestInformation Create(string folderPath, FieldMap item, string marker) =>
+    public RequestInformation Create(string folderPath, FieldMap item, string? marker) =>
         Json(Build(Method.POST, $"{Root}/{folderPath}contacts"), ContactWriter.Body(item, marker));
 
     public RequestInformation Update(string id, string ifVersion, FieldMap item) =>

@@ -5,16 +5,17 @@ namespace ContactSync.Hub.Backups;
 /// <summary>
 /// A snapshot as the engine's read-only source side for a restore. An item's id is its hub marker when it carried one
 /// (so the target's copies, which carry the same marker, link to it and a re-created copy carries it again), else its
-/// remote id; on the same target the remote id is also given as the item's marker so the engine links it to the item
-/// still there. <paramref name="fullListing"/> says whether items missing from the snapshot count as gone (an exact
-/// restore removes the target's copies of them).
+/// remote id. An unmarked item whose remote id is <paramref name="stillThere"/> (a restore to the same target) gives that
+/// id as its marker, so the engine links it to that item; any other is left to the match keys. <paramref name="fullListing"/>
+/// says whether items missing from the snapshot count as gone (an exact restore removes the target's copies of them).
 /// </summary>
-public sealed class SnapshotItemStore(IReadOnlyList<SnapshotItem> items, bool sameTarget, bool fullListing) : IItemStore
+public sealed class SnapshotItemStore(IReadOnlyList<SnapshotItem> items, IReadOnlySet<string> stillThere, bool fullListing) : IItemStore
 {
     private readonly Dictionary<string, StoredItem> _items = items
         .GroupBy(IdOf, StringComparer.Ordinal)
         .Select(g => g.First())
-        .ToDictionary(IdOf, i => new StoredItem(IdOf(i), i.Version, i.Fields, sameTarget && i.Marker is null ? i.RemoteId : null), StringComparer.Ordinal);
+        .ToDictionary(IdOf, i => new StoredItem(IdOf(i), i.Version, i.Fields, i.Marker is null && stillThere.Contains(i.RemoteId) ? i.RemoteId : null),
+            StringComparer.Ordinal);
 
     public bool IsReadOnly => true;
 

@@ -14,7 +14,8 @@ public sealed record RestoreResult(RunReport Report, int Removed, IReadOnlyList<
 /// <summary>
 /// Restores a snapshot through the engine (direction export, the snapshot as the read-only source), so only what differs
 /// is written: items still equal are left alone, changed ones updated, lost ones re-created. The rails that guard a sync
-/// against an emptied side are off (an emptied target is what a restore is for). An exact restore then deletes the
+/// against an emptied side are off (an emptied target is what a restore is for); the user's own items come back
+/// unmarked (<see cref="UnmarkedCreates"/>). An exact restore then deletes the
 /// target's items the engine did not pair with a snapshot item, each conditional on the version just listed.
 /// </summary>
 public static class SnapshotRestore
@@ -22,15 +23,21 @@ public static class SnapshotRestore
     public static async Task<RestoreResult> RunAsync(IReadOnlyList<SnapshotItem> items, IItemStore target, bool sameTarget, RestoreMode mode,
         IProjection? projection = null, CancellationToken ct = default)
     {
-        var source = new SnapshotItemStore(items, sameTarget, fullListing: mode == RestoreMode.Exact);
+        // On the same target a user's own item links to the item still there by its id; one re-created since (by an
+        // earlier restore) has a new id and is found by its e-mail or phone + name, as on another target.
+        IReadOnlySet<string> stillThere = sameTarget
+            ? (await target.ListChangesAsync(null, ct)).Changed.Select(v => v.Id).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
+        var source = new SnapshotItemStore(items, stillThere, fullListing: mode == RestoreMode.Exact);
         var pairs = new InMemoryStatusStore();
         var options = new SyncOptions
         {
             Direction = SyncDirection.Export, Policy = ConflictPolicy.HubWins, DeleteMode = DeleteMode.UnlinkOnly,
-            Projection = projection ?? IdentityProjection.Instance, MatchKeys = sameTarget ? null : Engine.Normalisation.ContactMatchKeys.Function,
+            Projection = projection ?? IdentityProjection.Instance, MatchKeys = Engine.Normalisation.ContactMatchKeys.Function,
             Rails = new RailOptions { StopWhenSideEmpty = false, MassDeleteShare = 1.0 },
         };
-        var report = await new SyncEngine(source, target, pairs).RunAsync(options, ct: ct);
+        var unmarked = items.Where(i => i.Marker is not { Length: > 0 }).Select(SnapshotItemStore.IdOf).ToHashSet(StringComparer.Ordinal);
+        var report = await new SyncEngine(source, new UnmarkedCreates(target, unmarked), pairs).RunAsync(options, ct: ct);
         if (mode != RestoreMode.Exact) return new RestoreResult(report, 0, []);
 
         var kept = pairs.Rows.Select(r => r.RemoteId).ToHashSet(StringComparer.Ordinal);

@@ -13,7 +13,7 @@ public sealed class RestoreTests
         var store = new SnapshotStore(await TestTables.InMemoryAsync());
         var tenant = TestTables.NewTenant();
         var device = BackupSamples.Device();
-        var expected = BackupSamples.FieldsOnly(device);
+        var expected = BackupSamples.Contents(device);
         var snapshot = await store.TakeAsync(tenant, "phone", device, Snapshot.Scheduled);
         foreach (var id in device.Items.Select(i => i.Id).ToList()) device.UserDelete(id);
 
@@ -21,9 +21,10 @@ public sealed class RestoreTests
 
         Assert.Empty(result.Report.Errors);
         Assert.Null(result.Report.StoppedBy);
-        Assert.Equal(expected, BackupSamples.FieldsOnly(device));
-        // The hub's copies carry their hub marker again, so the next business-contacts sync links them.
-        Assert.Equal(["hub-1", "hub-2", "hub-3"], device.Items.Select(i => i.Marker).OfType<string>().Where(m => m.StartsWith("hub-", StringComparison.Ordinal)).Order());
+        // Markers included: the hub's copies carry their hub marker again, so the next business-contacts sync links them;
+        // the user's own come back unmarked (their old remote id as a marker would make that sync delete them).
+        Assert.Equal(expected, BackupSamples.Contents(device));
+        Assert.Equal(["hub-1", "hub-2", "hub-3"], device.Items.Select(i => i.Marker).OfType<string>().Order());
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class RestoreTests
         var tenant = TestTables.NewTenant();
         var device = BackupSamples.Device();
         var expected = BackupSamples.FieldsOnly(device);
+        var contents = BackupSamples.Contents(device);
         var items = await store.ItemsAsync(await store.TakeAsync(tenant, "phone", device, Snapshot.Scheduled));
         var zoe = device.Items.Single(i => i.Marker == "hub-1");
         device.UserEdit(zoe.Id, zoe.Item.With(ContactFields.Surname, "Nowak"));
@@ -49,8 +51,10 @@ public sealed class RestoreTests
 
         var exact = await SnapshotRestore.RunAsync(items, device, sameTarget: true, RestoreMode.Exact);
 
+        // Søren, re-created unmarked by the additive restore, is found again by his e-mail: only Nowy goes.
         Assert.Equal(1, exact.Removed);
         Assert.Equal(expected, BackupSamples.FieldsOnly(device));
+        Assert.Equal(contents, BackupSamples.Contents(device));
         // A target that already equals the snapshot gets no write at all.
         var writes = device.AcceptedWrites;
         var again = await SnapshotRestore.RunAsync(items, device, sameTarget: true, RestoreMode.Exact);
@@ -70,6 +74,7 @@ public sealed class RestoreTests
 
         await SnapshotRestore.RunAsync(items, other, sameTarget: false, RestoreMode.Additive);
 
-        Assert.Equal(BackupSamples.FieldsOnly(device), BackupSamples.FieldsOnly(other));
+        // Markers included: the hub's copies are the hub's on the other target too; Søren is created unmarked, Ewa linked.
+        Assert.Equal(BackupSamples.Contents(device), BackupSamples.Contents(other));
     }
 }
