@@ -18,7 +18,7 @@ dotnet build ContactSync.sln -c Release --nologo -v q -clp:ErrorsOnly
 echo "==> dotnet test"
 log=$(mktemp)
 set +e
-dotnet test ContactSync.sln -c Release --no-build --nologo -v q "$@" 2>&1 | tee "$log"
+dotnet test ContactSync.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
 # One closing line over all test projects, in the plain form CI reads.

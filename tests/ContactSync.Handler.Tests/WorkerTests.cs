@@ -18,7 +18,10 @@ public class WorkerTests(WorkerHostFixture fx) : IClassFixture<WorkerHostFixture
         Assert.Equal((put.MessageId, 1), (job.MessageId, job.Attempts)); // read by the handler from Metadata
         Assert.StartsWith("storage round trip", job.Result);
 
-        var invocation = fx.Host.Invocations.Single(i => i.Function == "SyncWorker" && i.Metadata.Contains(put.MessageId));
+        // The host records an invocation when the handler's answer comes back, which may be after the job row is written.
+        var invocation = await TestEnvironment.EventuallyAsync(
+            () => Task.FromResult(fx.Host.Invocations.SingleOrDefault(i => i.Function == "SyncWorker" && i.Metadata.Contains(put.MessageId))),
+            TimeSpan.FromSeconds(10), "the SyncWorker invocation recorded");
         var metadata = JsonDocument.Parse(invocation.Metadata).RootElement;
         Assert.Equal(1, metadata.GetProperty("DequeueCount").GetInt32());
         Assert.Equal(put.MessageId, metadata.GetProperty("Id").GetString());

@@ -33,7 +33,8 @@ public sealed class DeviceHostFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public DeviceEmulatorServer Emulator { get; private set; } = null!;
     public Radicale Radicale { get; } = new();
-    private readonly HttpClient _dav = new();
+    // Radicale answers HTTP/1.0 and closes; a pooled connection reused after that fails the next request.
+    private readonly HttpClient _dav = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
     public GroupStore Groups => new(Tables);
     public PolicyStore Policies => new(Tables, Groups);
 
