@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContactSync.Engine.Sync;
+using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Sync;
 using ContactSync.Hub.Policies;
 using ContactSync.Hub.SyncState;
@@ -53,7 +54,12 @@ public static class ConflictsApi
             return TenantRoutes.Problem(409, "Target is syncing", "A sync of this target is running; try again in a moment.");
         try
         {
-            var parts = composer.Compose(tenant, target, section);
+            // A device target is opened as its sync opens it; one that cannot be (its configuration) or does not answer is
+            // the caller's to fix or retry, as for backups.
+            SyncParts parts;
+            try { parts = await composer.ComposeAsync(tenant, target, section, ct); }
+            catch (JobFailedException e) { return TenantRoutes.Problem(409, "Target cannot be opened", e.Message); }
+            catch (HttpRequestException e) { return TenantRoutes.Problem(502, "Device unreachable", $"Target '{targetId}' did not answer: {e.Message}"); }
             var report = await new SyncEngine(parts.Hub, parts.Remote, status).ResolveAsync(conflictId, choices, parts.Options, ct);
             return TypedResults.Ok(new ResolveResult(conflictId, report.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value), report.Errors));
         }

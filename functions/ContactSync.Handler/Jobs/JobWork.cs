@@ -8,11 +8,8 @@ namespace ContactSync.Handler.Jobs;
 /// while, so its running state can be watched); failAlways fails on purpose. Sync jobs run the engine for one (target, section): <see cref="Sync.SyncRunner"/>;
 /// backup jobs take a target's scheduled snapshot: <see cref="Backups.BackupRunner"/>.</summary>
 public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock, Sync.SyncRunner sync,
-    Webhooks.NotifiedSync notified, IServiceProvider services)
+    Webhooks.NotifiedSync notified, Backups.BackupRunner backups)
 {
-    // The registered runner when the host registers one, else one built from the registered stores (it holds no state).
-    private readonly Lazy<Backups.BackupRunner> _backups = new(() => ActivatorUtilities.GetServiceOrCreateInstance<Backups.BackupRunner>(services));
-
     public async Task<string> ExecuteAsync(JobRecord job, Delivery delivery, CancellationToken ct)
     {
         switch (job.Kind)
@@ -22,7 +19,7 @@ public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, T
             case JobKinds.Sync:
                 return await sync.RunAsync(job, ct);
             case JobKinds.Backup:
-                return await _backups.Value.RunAsync(job, ct);
+                return await backups.RunAsync(job, ct);
             case Webhooks.NotifiedSync.Kind:
                 return await notified.RunAsync(job, ct);
             case JobKinds.Heartbeat or JobKinds.Probe:

@@ -37,10 +37,6 @@ public sealed class SyncComposer(ITableStore tables, BusinessContactScope scope,
     public async Task<SyncParts> ComposeAsync(Tenant tenant, Target target, IPolicySection section, CancellationToken ct) =>
         Compose(tenant, target, Check(target, section), await endpoints.OpenAsync(tenant, target, section.Folder, ct));
 
-    /// <summary>For a mailbox target, whose side opens without a call: the same parts as <see cref="ComposeAsync"/>.</summary>
-    public SyncParts Compose(Tenant tenant, Target target, IPolicySection section) =>
-        Compose(tenant, target, Check(target, section), endpoints.OpenMailbox(tenant, target, section.Folder));
-
     private static IPolicySection Check(Target target, IPolicySection section) => section is BusinessContactsSection or ContactsSection
         ? section
         : throw new JobFailedException($"Section type {section.GetType().Name} cannot be synced to a {JsonNames.Of(target.Kind)}.");

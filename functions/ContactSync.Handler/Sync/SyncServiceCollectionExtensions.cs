@@ -36,6 +36,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<TargetEndpoints>();
         services.TryAddSingleton<SyncComposer>();
         services.TryAddSingleton<SyncRunner>();
+        services.TryAddSingleton<Backups.BackupRunner>();
         services.AddHostedService<HubTablesBootstrap>();
         return services;
     }
