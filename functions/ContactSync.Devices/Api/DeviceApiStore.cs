@@ -6,8 +6,9 @@ using ContactSync.Engine.Ports;
 namespace ContactSync.Devices.Api;
 
 /// <summary>
-/// The device-contacts JSON API (docs/device-api.md) as an <see cref="IItemStore"/>. Writes go in batches of at most
-/// <see cref="DeviceApiWire.MaxBatch"/>; each operation is answered on its own, so one refusal spoils none of the others.
+/// The device-contacts JSON API (docs/device-api.md) as an <see cref="IItemStore"/>. Requests carry at most the device's
+/// <c>maxBatch</c> ids or writes (<see cref="DeviceApiTarget.Batch"/>); each write is answered on its own, so one refusal
+/// spoils none of the others.
 /// </summary>
 public sealed class DeviceApiStore(HttpClient http, DeviceApiTarget target) : IItemStore
 {
@@ -32,7 +33,7 @@ public sealed class DeviceApiStore(HttpClient http, DeviceApiTarget target) : II
     public async Task<IReadOnlyList<StoredItem>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         var items = new List<StoredItem>(ids.Count);
-        foreach (var chunk in ids.Chunk(DeviceApiWire.MaxBatch))
+        foreach (var chunk in ids.Chunk(target.Batch))
             items.AddRange(ToItems(await SendAsync<ContactsResponse>(HttpMethod.Post, "contacts/get", new IdsRequest(chunk), ct).ConfigureAwait(false)));
         return items;
     }
@@ -41,7 +42,7 @@ public sealed class DeviceApiStore(HttpClient http, DeviceApiTarget target) : II
     {
         if (markers.Count == 0) return [];
         var items = new List<StoredItem>();
-        foreach (var chunk in markers.Chunk(DeviceApiWire.MaxBatch))
+        foreach (var chunk in markers.Chunk(target.Batch))
             items.AddRange(ToItems(await SendAsync<ContactsResponse>(HttpMethod.Post, "contacts/find", new MarkersRequest(chunk), ct).ConfigureAwait(false)));
         return items;
     }
@@ -50,7 +51,7 @@ public sealed class DeviceApiStore(HttpClient http, DeviceApiTarget target) : II
     {
         if (IsReadOnly) return [.. ops.Select(op => WriteResult.Failure(op, new ReadOnlyStoreException(target.ToString())))];
         var results = new List<WriteResult>(ops.Count);
-        foreach (var chunk in ops.Chunk(DeviceApiWire.MaxBatch))
+        foreach (var chunk in ops.Chunk(target.Batch))
         {
             var request = new ApplyRequest([.. chunk.Select(ToOperation)]);
             var response = await SendAsync<ApplyResponse>(HttpMethod.Post, "contacts/apply", request, ct).ConfigureAwait(false);

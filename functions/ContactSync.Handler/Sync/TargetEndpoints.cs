@@ -42,7 +42,7 @@ public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, I
     }
 
     /// <summary>A mailbox target's folder: opening it calls nothing (Graph is called when the store is used).</summary>
-    public TargetSide OpenMailbox(Tenant tenant, Target target, string? folder)
+    private TargetSide OpenMailbox(Tenant tenant, Target target, string? folder)
     {
         if (target.Kind != TargetKind.Mailbox) throw new JobFailedException($"Target '{target.Id}' is a device, not a mailbox.");
         var mailbox = target.Mailbox ?? throw new JobFailedException(TargetStore.OwnerEmailRequired);
@@ -61,7 +61,7 @@ public sealed class TargetEndpoints(GraphClients graph, IConfiguration config, I
         {
             throw Refused(target, device, (int)e.Status);
         }
-        var store = new DeviceApiStore(http.CreateClient(HttpClientName), new DeviceApiTarget(device.Url, token, caps.ReadOnly));
+        var store = new DeviceApiStore(http.CreateClient(HttpClientName), new DeviceApiTarget(device.Url, token, caps.ReadOnly, caps.MaxBatch));
         return new TargetSide(target, store, new DeviceContactProjection(normaliser, DeviceLimits.Of(caps)), caps.TwoWay && !caps.ReadOnly);
     }
 

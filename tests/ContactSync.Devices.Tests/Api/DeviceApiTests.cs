@@ -26,7 +26,7 @@ public sealed class DeviceApiTests : IAsyncLifetime
     {
         var id = Guid.NewGuid().ToString("n");
         var device = emulator.AddDevice(id, $"token-{id}", caps);
-        return (new DeviceApiStore(http, new DeviceApiTarget(emulator.DeviceUrl(id), token ?? $"token-{id}")), device);
+        return (new DeviceApiStore(http, new DeviceApiTarget(emulator.DeviceUrl(id), token ?? $"token-{id}", MaxBatch: caps?.MaxBatch ?? 100)), device);
     }
 
     static FieldMap Full() => new Contact
@@ -97,5 +97,21 @@ public sealed class DeviceApiTests : IAsyncLifetime
         device.Wipe();
         var after = await store.ListChangesAsync(null);
         Assert.Equal((250, 0), (wipedVersions.Count, after.Changed.Count));
+    }
+
+    [Fact]
+    public async Task A_device_declaring_a_smaller_batch_gets_batches_of_that_size()
+    {
+        var (store, device) = NewDevice(new Capabilities(MaxBatch: 40));
+        var results = await store.WriteAsync([.. Enumerable.Range(0, 100).Select(i => new CreateOp(FieldMap.Empty.With("givenName", $"N{i}"), $"m{i}"))]);
+        Assert.All(results, r => Assert.True(r.Ok, r.Error?.Message));
+        Assert.Equal((3, 100), (device.Counters().Applies, device.Contents().Count));
+
+        // The emulator refuses a larger batch as a whole, as the protocol says: nothing of it is written.
+        var (_, other) = NewDevice(new Capabilities(MaxBatch: 10));
+        var unaware = new DeviceApiStore(http, new DeviceApiTarget(emulator.DeviceUrl(other.Id), other.Token));
+        var refused = await Assert.ThrowsAsync<DeviceApiException>(() => unaware.WriteAsync([.. Enumerable.Range(0, 11).Select(i => new CreateOp(FieldMap.Empty, $"x{i}"))]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Empty(other.Contents());
     }
 }
