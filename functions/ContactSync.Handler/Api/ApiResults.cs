@@ -12,6 +12,7 @@ public static class ApiResults
         OutcomeKind.Ok => ok(outcome.Value!),
         OutcomeKind.Invalid => Invalid(outcome.Errors!),
         OutcomeKind.NotFound => Problem(404, "Not found", outcome.Message),
+        OutcomeKind.Stale => Problem(412, "Precondition Failed", outcome.Message),
         _ => Problem(409, "Conflict", outcome.Message),
     };
 

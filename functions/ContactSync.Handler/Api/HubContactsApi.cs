@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace ContactSync.Handler.Api;
 
 /// <summary>The tenant's hub contacts (M9, M15): <c>PUT|GET|DELETE …/contacts/{contactId}</c> (ETag = version; If-Match
-/// honoured on PUT and DELETE: a stale version is 409, an If-Match that is no list of entity tags 412), <c>GET …/contacts?tag=&amp;category=</c>, and <c>GET …/contacts/export?format=csv</c>
+/// honoured on PUT and DELETE: a stale version or an If-Match that is no list of entity tags is 412), <c>GET …/contacts?tag=&amp;category=</c>, and <c>GET …/contacts/export?format=csv</c>
 /// (UTF-8 with BOM, Outlook's columns, every value the hub holds).</summary>
 public static class HubContactsApi
 {

@@ -43,11 +43,12 @@ public sealed class HubContactService(ITableStore tables, TenantStore tenants)
         }
         catch (ItemNotFoundException)
         {
-            return Outcome<HubContactSaved>.NotFound($"Contact '{contactId}' does not exist (If-Match needs an existing contact).");
+            // Without If-Match this PUT would create it: the precondition is what fails (RFC 9110 §13.2.1), so 412.
+            return Outcome<HubContactSaved>.Stale($"Contact '{contactId}' does not exist: If-Match needs an existing contact.");
         }
         catch (VersionMismatchException e)
         {
-            return Outcome<HubContactSaved>.Conflict($"Contact '{contactId}' is at version {e.Actual}, not {e.Expected}: read it again.");
+            return Outcome<HubContactSaved>.Stale($"Contact '{contactId}' is at version {e.Actual}, not {e.Expected}: read it again.");
         }
     }
 
@@ -69,7 +70,7 @@ public sealed class HubContactService(ITableStore tables, TenantStore tenants)
         }
         catch (VersionMismatchException e)
         {
-            return Outcome<bool>.Conflict($"Contact '{contactId}' is at version {e.Actual}, not {e.Expected}: read it again.");
+            return Outcome<bool>.Stale($"Contact '{contactId}' is at version {e.Actual}, not {e.Expected}: read it again.");
         }
     }
 

@@ -1,15 +1,15 @@
 namespace ContactSync.Hub.Validation;
 
-public enum OutcomeKind { Ok, Invalid, NotFound, Conflict }
+public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Stale }
 
-/// <summary>What a hub service call came to: a value, per-field errors (→ 400), a missing resource (→ 404) or a clash
-/// with the stored state (→ 409). Expected outcomes are values, not exceptions; storage failures still throw.</summary>
+/// <summary>What a hub service call came to: a value, per-field errors (→ 400), a missing resource (→ 404), a clash
+/// with the stored state (→ 409) or a caller's If-Match naming a version that is no longer current (→ 412, RFC 9110 §13.1.1). Expected outcomes are values, not exceptions; storage failures still throw.</summary>
 public sealed record Outcome<T>
 {
     public OutcomeKind Kind { get; private init; }
     public T? Value { get; private init; }
     public ValidationErrors? Errors { get; private init; }
-    /// <summary>For NotFound and Conflict: what is missing or clashing, said for the user.</summary>
+    /// <summary>For NotFound, Conflict and Stale: what is missing or clashing, said for the user.</summary>
     public string? Message { get; private init; }
 
     public bool IsOk => Kind == OutcomeKind.Ok;
@@ -19,6 +19,7 @@ public sealed record Outcome<T>
     public static Outcome<T> Invalid(string field, string message) => Invalid(ValidationErrors.Of(field, message));
     public static Outcome<T> NotFound(string message) => new() { Kind = OutcomeKind.NotFound, Message = message };
     public static Outcome<T> Conflict(string message) => new() { Kind = OutcomeKind.Conflict, Message = message };
+    public static Outcome<T> Stale(string message) => new() { Kind = OutcomeKind.Stale, Message = message };
 
     /// <summary>The same failure carried as an outcome of another type.</summary>
     public Outcome<TOther> As<TOther>() => IsOk

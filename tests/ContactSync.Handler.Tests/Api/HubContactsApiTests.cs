@@ -48,7 +48,7 @@ public class HubContactsApiTests(ApiHostFixture fx)
         using var stale = new HttpRequestMessage(HttpMethod.Delete, $"api/tenants/{t}/contacts/c1");
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
         using var refused = await http.SendAsync(stale);
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
         Assert.NotNull(await fx.Tables.GetAsync(HubTables.HubContacts, t, "c1"));
 
         using var delete = new HttpRequestMessage(HttpMethod.Delete, $"api/tenants/{t}/contacts/c1");
@@ -101,7 +101,12 @@ public class HubContactsApiTests(ApiHostFixture fx)
         var version = created.Headers.GetValues("ETag").Single();
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c1") { Content = JsonContent.Create(new { displayName = "Old" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", "W/\"datetime'2020-01-01T00%3A00%3A00.0000000Z'\", \"other\"");
-        Assert.Equal(HttpStatusCode.Conflict, (await http.SendAsync(stale)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await http.SendAsync(stale)).StatusCode);
+        // Without If-Match this PUT would create c2; with one, no version matches: 412 (RFC 9110 §13.2.1) and nothing created.
+        using var absent = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c2") { Content = JsonContent.Create(new { displayName = "Ewa" }) };
+        absent.Headers.TryAddWithoutValidation("If-Match", version);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await http.SendAsync(absent)).StatusCode);
+        Assert.Null(await fx.Tables.GetAsync(HubTables.HubContacts, t, "c2"));
         using var listed = new HttpRequestMessage(HttpMethod.Put, $"api/tenants/{t}/contacts/c1") { Content = JsonContent.Create(new { displayName = "Jan K." }) };
         listed.Headers.TryAddWithoutValidation("If-Match", $"\"other\", {version}");
         using var saved = await http.SendAsync(listed);

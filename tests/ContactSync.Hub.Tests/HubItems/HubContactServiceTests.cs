@@ -43,7 +43,7 @@ public class HubContactServiceTests
         Assert.False(again.Value!.Created);
         var delta = await new TableHubContactStore(tables, tenant).ListChangesAsync(token);
         Assert.Equal([("anna", again.Value.Contact.Version)], delta.Changed.Select(v => (v.Id, v.Version)));
-        Assert.Equal(OutcomeKind.Conflict, (await service.PutAsync(tenant, "anna", Raw("Anna", "1"), got.Version)).Kind);
+        Assert.Equal(OutcomeKind.Stale, (await service.PutAsync(tenant, "anna", Raw("Anna", "1"), got.Version)).Kind);
     }
 
     public static TheoryData<bool, string> MalformedIfMatch => new()
@@ -59,9 +59,9 @@ public class HubContactServiceTests
         var (service, tables, tenant) = await SetUpAsync(azurite);
         var saved = (await service.PutAsync(tenant, "anna", Raw("Anna Nowak", "601 234 567"))).Value!.Contact;
 
-        Assert.Equal(OutcomeKind.Conflict, (await service.PutAsync(tenant, "anna", Raw("Anna K", "601 234 567"), ifMatch)).Kind);
-        Assert.Equal(OutcomeKind.Conflict, (await service.DeleteAsync(tenant, "anna", ifMatch)).Kind);
-        Assert.Equal(OutcomeKind.NotFound, (await service.PutAsync(tenant, "jan", Raw("Jan K", "601 234 567"), ifMatch)).Kind);
+        Assert.Equal(OutcomeKind.Stale, (await service.PutAsync(tenant, "anna", Raw("Anna K", "601 234 567"), ifMatch)).Kind);
+        Assert.Equal(OutcomeKind.Stale, (await service.DeleteAsync(tenant, "anna", ifMatch)).Kind);
+        Assert.Equal(OutcomeKind.Stale, (await service.PutAsync(tenant, "jan", Raw("Jan K", "601 234 567"), ifMatch)).Kind);
         Assert.Equal(saved.Version, (await service.GetAsync(tenant, "anna"))?.Version);
         Assert.Null(await service.GetAsync(tenant, "jan"));
     }
@@ -100,7 +100,7 @@ public class HubContactServiceTests
         Assert.Contains("Ewa Wójcik", csv);
 
         var token = (await new TableHubContactStore(tables, tenant).ListChangesAsync(null)).NextToken;
-        Assert.Equal(OutcomeKind.Conflict, (await service.DeleteAsync(tenant, "jan", "W/\"stale\"")).Kind);
+        Assert.Equal(OutcomeKind.Stale, (await service.DeleteAsync(tenant, "jan", "W/\"stale\"")).Kind);
         Assert.True((await service.DeleteAsync(tenant, "jan")).IsOk);
         Assert.Equal(OutcomeKind.NotFound, (await service.DeleteAsync(tenant, "jan")).Kind);
         var delta = await new TableHubContactStore(tables, tenant).ListChangesAsync(token);
