@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
+using ContactSync.Handler.Sync;
+using ContactSync.Hub.Policies;
+using ContactSync.Hub.Targets;
 using ContactSync.Hub.Tenants;
 
 namespace ContactSync.Handler.Api;
 
 /// <summary><c>PUT /api/tenants/{tenantId}</c> (platform admin key): creates a tenant — 201 with its API key, shown this
 /// once (only its hash is kept) — or updates one (200, key unchanged and not shown). The Graph credential is a reference
-/// (Key Vault secret URI or app setting name); a secret in the body is refused.</summary>
+/// (Key Vault secret URI or app setting name); a secret in the body is refused. A new time zone reschedules the tenant's
+/// targets.</summary>
 public static class TenantsApi
 {
     public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
@@ -14,17 +18,22 @@ public static class TenantsApi
         return app;
     }
 
-    private static async Task<IResult> PutAsync(string tenantId, HttpContext http, TenantStore tenants, ILogger<TenantStore> log,
-        CancellationToken ct)
+    private static async Task<IResult> PutAsync(string tenantId, HttpContext http, TenantStore tenants, TargetStore targets,
+        PolicyStore policies, TargetScheduling scheduling, ILogger<TenantStore> log, CancellationToken ct)
     {
         var parsed = TenantJson.Parse(tenantId, await RequestBody.ReadTextAsync(http.Request, ct));
         if (!parsed.IsOk) return ApiResults.From(parsed, _ => Results.Empty);
-        return ApiResults.From(await tenants.SaveAsync(parsed.Value!, ct), saved =>
-        {
-            log.LogInformation("Tenant {TenantId} {Action}", tenantId, saved.Created ? "created" : "updated");
-            var body = JsonNode.Parse(TenantJson.Write(saved.Tenant))!.AsObject();
-            if (saved.ApiKey is { } key) body["apiKey"] = key;
-            return ApiResults.Saved(http, saved.Created, body.ToJsonString());
-        });
+        var before = await tenants.GetAsync(tenantId, ct);
+        var saved = await tenants.SaveAsync(parsed.Value!, ct);
+        if (!saved.IsOk) return ApiResults.From(saved, _ => Results.Empty);
+        var tenant = saved.Value!.Tenant;
+        // Times of day are the tenant's local time (M3): a new zone moves every target's coming runs and backups.
+        if (before is not null && before.TimeZone != tenant.TimeZone)
+            foreach (var target in await targets.ListAsync(tenant.Id, ct))
+                await scheduling.ScheduleTargetAsync(tenant, target, await policies.GetAsync(tenant.Id, target.PolicyId, ct), ct, zoneChanged: true);
+        log.LogInformation("Tenant {TenantId} {Action}", tenantId, saved.Value.Created ? "created" : "updated");
+        var body = JsonNode.Parse(TenantJson.Write(tenant))!.AsObject();
+        if (saved.Value.ApiKey is { } key) body["apiKey"] = key;
+        return ApiResults.Saved(http, saved.Value.Created, body.ToJsonString());
     }
 }

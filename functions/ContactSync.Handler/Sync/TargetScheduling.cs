@@ -12,8 +12,9 @@ namespace ContactSync.Handler.Sync;
 /// backup (M23) is scheduled the same way under the section name <c>backup</c>.</summary>
 public sealed class TargetScheduling(DueIndex due, SyncStateStore state, TimeProvider clock)
 {
-    /// <summary>(Re)schedules every section of <paramref name="target"/> under <paramref name="policy"/> (null: none).</summary>
-    public async Task ScheduleTargetAsync(Tenant tenant, Target target, Policy? policy, CancellationToken ct = default)
+    /// <summary>(Re)schedules every section of <paramref name="target"/> under <paramref name="policy"/> (null: none);
+    /// <paramref name="zoneChanged"/>: the tenant's time zone changed, so the backup's coming due time moves too.</summary>
+    public async Task ScheduleTargetAsync(Tenant tenant, Target target, Policy? policy, CancellationToken ct = default, bool zoneChanged = false)
     {
         foreach (var name in PolicySections.All)
         {
@@ -24,7 +25,7 @@ public sealed class TargetScheduling(DueIndex due, SyncStateStore state, TimePro
         var backup = await state.GetAsync(BackupKey(tenant.Id, target.Id), ct);
         // The backup section has no change time of its own (the policy's UpdatedAt moves with any section): an unchanged
         // backup schedule keeps its coming due time, so editing another section does not move the backup.
-        if (policy?.Backup is { } b && backup is { NextDue: { } next } && next > clock.GetUtcNow() && backup.Interval == Describe(b.Interval, b.TimeOfDay))
+        if (!zoneChanged && policy?.Backup is { } b && backup is { NextDue: { } next } && next > clock.GetUtcNow() && backup.Interval == Describe(b.Interval, b.TimeOfDay))
             return;
         await ScheduleBackupAsync(tenant, target, policy, backup?.LastRun?.At, ct);
     }

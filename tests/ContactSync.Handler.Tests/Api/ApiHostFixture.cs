@@ -44,9 +44,9 @@ public sealed class ApiHostFixture : IAsyncLifetime
         return http;
     }
 
-    public static object TenantBody(string name = "Acme") => new
+    public static object TenantBody(string name = "Acme", string timeZone = "Europe/Warsaw") => new
     {
-        displayName = name, defaultRegion = "PL", timeZone = "Europe/Warsaw",
+        displayName = name, defaultRegion = "PL", timeZone,
         graph = new { entraTenantId = "contoso.onmicrosoft.com", clientId = "6f1c2c4e-4f7e-4a43-9a55-0d7f1b1b2a11", credentialKind = "clientSecret", secretReference = "GRAPH_SECRET_ACME" },
     };
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ContactSync.Hub;
+using ContactSync.Hub.Policies;
+using ContactSync.Hub.SyncState;
 using ContactSync.Storage;
 
 namespace ContactSync.Handler.Tests.Api;
@@ -92,5 +94,36 @@ public class PoliciesAndTargetsApiTests(ApiHostFixture fx)
         var count = 0;
         await foreach (var _ in fx.Tables.QueryAsync(HubTables.Due, new TableQuery(filter))) count++;
         return count;
+    }
+
+    [Fact]
+    public async Task A_new_tenant_time_zone_moves_the_targets_coming_runs_and_backup_to_the_same_local_times()
+    {
+        var (t, key) = await fx.NewTenantAsync();
+        using var http = fx.Client(key);
+        using var policy = await http.PutAsJsonAsync($"api/tenants/{t}/policies/std", new
+        {
+            businessContacts = new { interval = "daily", timeOfDay = "06:30", baseType = "ownGroups" },
+            backup = new { interval = "daily", timeOfDay = "03:00", keepLast = 3 },
+        });
+        Assert.Equal(HttpStatusCode.Created, policy.StatusCode);
+        using var target = await http.PutAsJsonAsync($"api/tenants/{t}/targets/anna", new { ownerEmail = "anna@contoso.com", policyId = "std" });
+        Assert.Equal(HttpStatusCode.Created, target.StatusCode);
+        var states = new SyncStateStore(fx.Tables);
+        async Task<(TimeOnly Business, TimeOnly Backup)> LocalDueAsync(string zone)
+        {
+            var z = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            TimeOnly Local(SyncStatus? s) => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s!.NextDue!.Value, z).DateTime);
+            return (Local(await states.GetAsync(new SyncKey(t, "anna", PolicySections.BusinessContacts))),
+                Local(await states.GetAsync(new SyncKey(t, "anna", "backup"))));
+        }
+        Assert.Equal((new TimeOnly(6, 30), new TimeOnly(3, 0)), await LocalDueAsync("Europe/Warsaw"));
+
+        using var admin = fx.Client(ApiHostFixture.AdminKey);
+        using var moved = await admin.PutAsJsonAsync($"api/tenants/{t}", ApiHostFixture.TenantBody(timeZone: "America/New_York"));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        // Warsaw is 5 or 6 hours ahead of New York: the same local times are other instants now.
+        Assert.Equal((new TimeOnly(6, 30), new TimeOnly(3, 0)), await LocalDueAsync("America/New_York"));
     }
 }

@@ -119,6 +119,24 @@ public sealed class BackupSchedulingTests
         Assert.Equal([At("2026-03-30T01:00:00Z")], await DueRowsAsync());
     }
 
+    [Fact]
+    public async Task A_new_tenant_time_zone_moves_the_coming_backup_to_the_same_local_time()
+    {
+        var scheduling = await SchedulingAsync();
+        var target = Ann(At("2026-03-28T09:30:00Z"));
+        var policy = WithBackup(Interval.Daily, new TimeOnly(3, 0), At("2026-03-28T09:00:00Z"));
+        await scheduling.ScheduleTargetAsync(Warsaw, target, policy);
+        Assert.Equal([At("2026-03-29T01:00:00Z")], await DueRowsAsync());
+
+        // Lisbon goes to summer time (UTC+1) at 01:00 UTC on the 29th: 03:00 there is 02:00 UTC. Without the zone change
+        // the unchanged backup schedule keeps its coming time; with it, the time moves.
+        var lisbon = Warsaw with { TimeZone = "Europe/Lisbon" };
+        await scheduling.ScheduleTargetAsync(lisbon, target, policy);
+        Assert.Equal([At("2026-03-29T01:00:00Z")], await DueRowsAsync());
+        await scheduling.ScheduleTargetAsync(lisbon, target, policy, zoneChanged: true);
+        Assert.Equal([At("2026-03-29T02:00:00Z")], await DueRowsAsync());
+    }
+
     private sealed class TestClock(DateTimeOffset start) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = start;
