@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactSync.DeviceEmulator.State;
@@ -104,5 +105,36 @@ public sealed class DeviceContactsDirectionTests(DeviceHostFixture f) : IClassFi
         Assert.Equal("Handlowiec", hub.GetProperty("jobTitle").GetString());
         Assert.Equal("Kraków", hub.GetProperty("businessAddress.city").GetString());
         Assert.False(hub.TryGetProperty("displayName", out _), hub.ToString());
+    }
+
+    [Fact]
+    public async Task A_conflict_between_the_phone_and_the_hub_is_listed_and_resolved_through_the_API()
+    {
+        var t = await f.TenantAsync();
+        await f.PolicyAsync(t, TwoWay("manual"));
+        var phone = await f.ApiDeviceAsync(t, "ola", "manual");
+        await SeedAsync(t, "ola");
+        await f.SyncAsync(t, "ola", PolicySections.Contacts);
+        var copy = Assert.Single(f.Emulator.Device(phone).Contents());
+
+        var edited = (JsonObject)copy.Fields.DeepClone();
+        edited["jobTitle"] = "Typed on the phone";
+        f.Emulator.UserEdit(phone, copy.Id, edited);
+        var c1 = (await f.Hub(t).GetManyAsync(["c1"])).Single();
+        await f.Hub(t).PutAsync("c1", c1.Item.With("jobTitle", "Set in the hub"), c1.Version);
+        await f.SyncAsync(t, "ola", PolicySections.Contacts);
+
+        var conflict = Assert.Single((await f.GetAsync($"api/tenants/{t}/targets/ola/conflicts")).EnumerateArray());
+        var field = Assert.Single(conflict.GetProperty("fields").EnumerateArray());
+        Assert.Equal(("jobTitle", "Set in the hub", "Typed on the phone"),
+            (field.GetProperty("field").GetString(), field.GetProperty("hub").GetString(), field.GetProperty("remote").GetString()));
+
+        // Resolving opens the device as its sync does (the device API, its token and limits) and writes both sides.
+        using var resolve = await f.Http.PostAsJsonAsync($"api/tenants/{t}/targets/ola/conflicts/c1/resolve",
+            new { fields = new { jobTitle = new { value = "Kierownik" } } });
+        Assert.Equal(System.Net.HttpStatusCode.OK, resolve.StatusCode);
+        Assert.Equal("Kierownik", (await HubContactAsync(t, "c1")).GetProperty("jobTitle").GetString());
+        Assert.Equal("Kierownik", Assert.Single(f.Emulator.Device(phone).Contents()).Fields["jobTitle"]!.GetValue<string>());
+        Assert.Equal(0, (await f.GetAsync($"api/tenants/{t}/targets/ola/conflicts")).GetArrayLength());
     }
 }
