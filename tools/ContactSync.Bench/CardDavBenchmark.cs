@@ -25,7 +25,8 @@ namespace ContactSync.Bench;
 /// is 5, so 8 costs SYN retries of 1 s), one connection per request (Radicale answers HTTP/1.0
 /// and closes), the incremental sync from sync-collection and one multiget for the changed cards' current text.
 /// vdirsyncer 0.19 runs its actions one at a time and lists the whole collection (PROPFIND) on every sync.
-/// Args (optional): contacts (5000), PUT parallelism (4), engine batch size (100), "stock" for unmodified Radicale storage.
+/// Args (optional): contacts (5000), PUT parallelism (4), engine batch size (100), "stock" for unmodified Radicale storage
+/// (anything else: the plugin), rounds (1; the RESULT lines are then medians and the spread is printed).
 /// </summary>
 public sealed class CardDavBenchmark : IBenchmark
 {
@@ -39,6 +40,7 @@ public sealed class CardDavBenchmark : IBenchmark
         var parallelism = Arg(args, 1, 4);
         var batch = Arg(args, 2, 100);
         var stock = args.Length > 3 && args[3] == "stock";
+        var rounds = Arg(args, 4, 1);
         var work = Directory.CreateTempSubdirectory("carddav-bench-").FullName;
         await using var radicale = await RadicaleServer.StartAsync(stock);
         try
@@ -46,15 +48,29 @@ public sealed class CardDavBenchmark : IBenchmark
             var baseUrl = $"{radicale.Url}/{User}";
             var contacts = Enumerable.Range(0, count).Select(Generate).ToList();
             var changed = Enumerable.Range(0, count / 100).Select(i => i * 100 + 7).ToList();
-            Console.WriteLine($"carddav: {count} contacts, {changed.Count} changed; Radicale {radicale.Describe}; {VdirsyncerRun.Version()}; " +
-                $"ours: PUT parallelism {parallelism}, engine batch {batch}");
+            Console.WriteLine($"carddav: {count} contacts, {changed.Count} changed, {rounds} round(s); Radicale {radicale.Describe}; " +
+                $"{VdirsyncerRun.Version()}; ours: PUT parallelism {parallelism}, engine batch {batch}");
 
             var clock = Stopwatch.StartNew();
-            var (oursInitial, oursIncremental) = await OursAsync($"{baseUrl}/ours/", contacts, changed, parallelism, batch);
-            Console.WriteLine($"ours: initial {oursInitial:0.00} s, incremental {oursIncremental:0.00} s (side done after {clock.Elapsed.TotalSeconds:0} s)");
-            var (theirsInitial, theirsIncremental) = await VdirsyncerRun.RunAsync(work, $"{baseUrl}/vdir/", User, contacts, changed, Edit);
-            Console.WriteLine($"vdirsyncer: initial {theirsInitial:0.00} s, incremental {theirsIncremental:0.00} s (both done after {clock.Elapsed.TotalSeconds:0} s)");
+            var ours = new List<(double Initial, double Incremental)>();
+            var theirs = new List<(double Initial, double Incremental)>();
+            for (var r = 1; r <= rounds; r++)
+            {
+                // Each round fills fresh collections; the order alternates so neither side always runs on a warmer server.
+                async Task Ours() => ours.Add(await OursAsync($"{baseUrl}/ours{r}/", contacts, changed, parallelism, batch));
+                async Task Theirs() => theirs.Add(await VdirsyncerRun.RunAsync(Directory.CreateDirectory(Path.Combine(work, $"r{r}")).FullName,
+                    $"{baseUrl}/vdir{r}/", User, contacts, changed, Edit));
+                if (r % 2 == 1) { await Ours(); await Theirs(); } else { await Theirs(); await Ours(); }
+                Console.WriteLine($"round {r}: ours initial {ours[^1].Initial:0.00} s, incremental {ours[^1].Incremental:0.00} s; " +
+                    $"vdirsyncer initial {theirs[^1].Initial:0.00} s, incremental {theirs[^1].Incremental:0.00} s ({clock.Elapsed.TotalSeconds:0} s in)");
+            }
 
+            var (oursInitial, oursIncremental) = (Median(ours.Select(o => o.Initial)), Median(ours.Select(o => o.Incremental)));
+            var (theirsInitial, theirsIncremental) = (Median(theirs.Select(o => o.Initial)), Median(theirs.Select(o => o.Incremental)));
+            if (rounds > 1)
+                Console.WriteLine($"medians of {rounds}; spread (min-max): ours initial {Spread(ours.Select(o => o.Initial))}, incremental " +
+                    $"{Spread(ours.Select(o => o.Incremental))}; vdirsyncer initial {Spread(theirs.Select(o => o.Initial))}, incremental " +
+                    $"{Spread(theirs.Select(o => o.Incremental))}");
             Result.Print("carddav_initial_s", oursInitial, "s");
             Result.Print("vdirsyncer_initial_s", theirsInitial, "s");
             Result.Print("carddav_vs_vdirsyncer", oursInitial / theirsInitial);
@@ -67,6 +83,14 @@ public sealed class CardDavBenchmark : IBenchmark
             Directory.Delete(work, true);
         }
     }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    static string Spread(IEnumerable<double> values) => FormattableString.Invariant($"{values.Min():0.00}-{values.Max():0.00} s");
 
     static async Task<(double Initial, double Incremental)> OursAsync(string collection, List<FieldMap> contacts, List<int> changed, int parallelism, int batch)
     {
