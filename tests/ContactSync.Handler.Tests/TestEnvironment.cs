@@ -42,6 +42,20 @@ public static class TestEnvironment
         }
     }
 
+    /// <summary>The final state of the job a 202 answer started (its Location polled), asserted to be <paramref name="expectedState"/>.</summary>
+    public static async Task<System.Text.Json.JsonElement> FinishedJobAsync(HttpClient http, HttpResponseMessage accepted, string expectedState = "succeeded")
+    {
+        Assert.True(accepted.StatusCode == System.Net.HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var location = accepted.Headers.Location!.ToString().TrimStart('/');
+        var final = (System.Text.Json.JsonElement)await EventuallyAsync(async () =>
+        {
+            var now = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, location);
+            return now.GetProperty("state").GetString() is "succeeded" or "failed" ? (object)now : null;
+        }, TimeSpan.FromSeconds(60), $"job {location} finishing");
+        Assert.True(expectedState == final.GetProperty("state").GetString(), final.ToString());
+        return final;
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

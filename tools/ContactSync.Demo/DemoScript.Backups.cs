@@ -44,8 +44,8 @@ public sealed partial class DemoScript
         await emulator.WipeAsync(Phone);
         Console.WriteLine($"   the phone is wiped (DELETE /_emulator/devices/{Phone}/contacts): {(await emulator.ContactsAsync(Phone)).Count} contacts on it");
         var restore = await http.PostAsync($"{T}/targets/{Phone}/backups/{first}/restore", new { mode = "exact" });
-        Console.WriteLine($"   POST .../backups/{first}/restore {{\"mode\":\"exact\"}} → planned {restore?["planned"]}, counts {restore?["counts"]?.ToJsonString()}, " +
-            $"removed {restore?["removed"]}, errors {restore?["errors"]}");
+        var done = await FinishedJobAsync(restore?["jobId"]?.GetValue<string>() ?? throw new InvalidOperationException("restore returned no jobId"));
+        Console.WriteLine($"   POST .../backups/{first}/restore {{\"mode\":\"exact\"}} → 202, job {done?["jobId"]}: {done?["result"]}");
         var after = await emulator.ContactsAsync(Phone);
         var same = Names(after).SequenceEqual(Names(before));
         Console.WriteLine($"   the phone holds {after.Count} contacts ({after.Count(c => c.Marker is not null)} managed), " +

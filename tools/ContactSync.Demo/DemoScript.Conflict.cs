@@ -48,18 +48,21 @@ public sealed partial class DemoScript
     {
         var job = await http.PostAsync($"{T}/targets/{target}/sync?section={section}");
         var jobId = job?["jobId"]?.GetValue<string>() ?? throw new InvalidOperationException("sync now returned no jobId");
+        var now = await FinishedJobAsync(jobId);
+        Console.WriteLine($"   POST .../targets/{target}/sync → 202, job {jobId}: {now?["state"]} {now?["result"]?.ToJsonString()}");
+    }
+
+    /// <summary>The job polled until it finishes; a failed one stops the demo with its error.</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode?> FinishedJobAsync(string jobId)
+    {
         for (var i = 0; i < 600; i++)
         {
             var now = await http.GetAsync($"{T}/jobs/{jobId}");
             var state = now?["state"]?.GetValue<string>();
-            if (state is "succeeded" or "failed")
-            {
-                Console.WriteLine($"   POST .../targets/{target}/sync → 202, job {jobId}: {state} {now?["result"]?.ToJsonString()}");
-                if (state == "failed") throw new InvalidOperationException($"sync job {jobId} failed: {now?.ToJsonString()}");
-                return;
-            }
+            if (state == "failed") throw new InvalidOperationException($"job {jobId} failed: {now?.ToJsonString()}");
+            if (state == "succeeded") return now;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"sync job {jobId} did not finish in 2 minutes");
+        throw new TimeoutException($"job {jobId} did not finish in 2 minutes");
     }
 }

@@ -1,7 +1,6 @@
 using ContactSync.Devices.VCard;
 using System.Text;
-using System.Text.Json.Serialization;
-using ContactSync.Engine.Items;
+using ContactSync.Handler.Backups;
 using ContactSync.Handler.Jobs;
 using ContactSync.Handler.Sync;
 using ContactSync.Hub.Backups;
@@ -16,8 +15,8 @@ namespace ContactSync.Handler.Api;
 /// Backups of a target's contacts (M23, DESIGN.md §4): <c>GET|POST /api/tenants/{t}/targets/{id}/backups</c> (list
 /// newest first | take one now, then keep the policy's backup.keepLast, default 7), <c>GET …/backups/{b}</c>, <c>POST …/backups/{b}/restore</c>, <c>GET
 /// …/backups/{b}/export?format=csv[&amp;layout=outlook|plain]|vcf</c> and the extra <c>GET …/backups/{a}/diff/{b}</c>.
-/// Taking and restoring run in the request and answer 201/200 with the result: one target's contacts are one listing
-/// and a few batched reads (seconds for thousands), and the caller learns at once whether it worked.
+/// Taking one runs in the request and answers 201 with it: one target's contacts are one listing and a few batched reads
+/// (seconds for thousands). A restore is a job (202 and the job's URL): see <see cref="Backups.RestoreRunner"/>.
 /// </summary>
 public static class BackupsApi
 {
@@ -34,9 +33,6 @@ public static class BackupsApi
     }
 
     public sealed record RestoreRequest(string? ToTarget, string? Mode);
-
-    public sealed record RestoreView(string BackupId, string ToTarget, string Mode, int Planned, IReadOnlyDictionary<string, int> Counts,
-        int Removed, int Errors, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StoppedBy);
 
     private static async Task<IResult> ListAsync(string tenantId, string targetId, TargetStore targets, ITableStore tables, TimeProvider clock, CancellationToken ct) =>
         await targets.GetAsync(tenantId, targetId, ct) is null
@@ -59,27 +55,20 @@ public static class BackupsApi
     private static async Task<IResult> GetAsync(string tenantId, string targetId, string backupId, ITableStore tables, TimeProvider clock, CancellationToken ct) =>
         await new SnapshotStore(tables, clock).GetAsync(tenantId, targetId, backupId, ct) is { } s ? TypedResults.Ok(s) : NoBackup(backupId);
 
+    // A restore writes every item that differs (thousands to a wiped mailbox, at Graph's pace): a job, like a sync, whose
+    // URL the caller polls; the run lands in the target's runs with its per-item errors.
     private static async Task<IResult> RestoreAsync(string tenantId, string targetId, string backupId, RestoreRequest? body,
-        TenantStore tenants, TargetStore targets, TargetEndpoints endpoints, ITableStore tables, TimeProvider clock, CancellationToken ct)
+        TargetStore targets, JobScheduler scheduler, ITableStore tables, TimeProvider clock, CancellationToken ct)
     {
         var mode = body?.Mode ?? "additive";
         if (mode is not ("exact" or "additive"))
             return TenantRoutes.Problem(400, "Bad mode", "mode must be \"exact\" or \"additive\".");
         var toTarget = body?.ToTarget ?? targetId;
         if (!TenantRoutes.IsId(toTarget)) return TenantRoutes.Problem(400, "Bad toTarget", "Ids are [A-Za-z0-9._-]{1,64}.");
-        var store = new SnapshotStore(tables, clock);
-        if (await store.GetAsync(tenantId, targetId, backupId, ct) is not { } snapshot) return NoBackup(backupId);
-        var opened = await OpenAsync(tenantId, toTarget, tenants, targets, endpoints, ct);
-        if (opened.Problem is { } problem) return problem;
-        var side = opened.Side!;
-        // Back to the same target the snapshot's items are written as they were read from it (they fit it, and a number
-        // the user typed stays as typed); another target gets them through its projection (its limits, canonical phones).
-        var sameTarget = toTarget == targetId;
-        var result = await SnapshotRestore.RunAsync(await store.ItemsAsync(snapshot, ct), side.Store, sameTarget,
-            mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, sameTarget ? IdentityProjection.Instance : side.Projection, ct);
-        var r = result.Report;
-        return TypedResults.Ok(new RestoreView(backupId, toTarget, mode, r.Planned, r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
-            result.Removed, r.Errors.Count + result.RemoveErrors.Count, r.StoppedBy?.Reason));
+        if (await new SnapshotStore(tables, clock).GetAsync(tenantId, targetId, backupId, ct) is null) return NoBackup(backupId);
+        if (await targets.GetAsync(tenantId, toTarget, ct) is null) return NoTarget(toTarget);
+        var job = await scheduler.EnqueueRestoreAsync(tenantId, toTarget, new RestoreInput(targetId, backupId, mode).ToJson(), ct);
+        return TypedResults.Accepted($"/api/tenants/{tenantId}/jobs/{job.JobId}", SyncApi.SyncJobView.From(job));
     }
 
     private static async Task<IResult> ExportAsync(string tenantId, string targetId, string backupId, string? format, string? layout,

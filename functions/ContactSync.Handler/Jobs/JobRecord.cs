@@ -13,10 +13,14 @@ public static class JobKinds
     public const string Sync = "sync";
     /// <summary>A scheduled backup of one target (M23); created by the Scheduler from a due <c>backup</c> entry.</summary>
     public const string Backup = "backup";
+    /// <summary>A restore of a backup to a target (M23); created by <c>POST …/backups/{b}/restore</c>, its request in
+    /// <see cref="JobRecord.Input"/>.</summary>
+    public const string Restore = "restore";
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Heartbeat, Probe, FailAlways };
 }
 
-/// <summary>One row of the jobs table: partition = tenant id (or <c>_system</c>), row = job id.</summary>
+/// <summary>One row of the jobs table: partition = tenant id (or <c>_system</c>), row = job id. <see cref="Input"/>: what
+/// the job was asked beyond its target and section (JSON; a restore's backup and mode).</summary>
 public sealed record JobRecord(
     string TenantId,
     string JobId,
@@ -34,16 +38,17 @@ public sealed record JobRecord(
     string? ETag = null,
     string? TargetId = null,
     string? Section = null,
-    JobProgress? Progress = null)
+    JobProgress? Progress = null,
+    string? Input = null)
 {
     public const string SystemTenant = "_system";
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed;
-    public JobMessage ToMessage() => new(TenantId, JobId, Kind, DurationMs, TargetId, Section);
+    public JobMessage ToMessage() => new(TenantId, JobId, Kind, DurationMs, TargetId, Section, Input);
 }
 
 /// <summary>The queue message for a job. Kind and duration travel along so a lost row can be recreated.</summary>
 public sealed record JobMessage(string TenantId, string JobId, string Kind, int DurationMs = 0, string? TargetId = null,
-    string? Section = null);
+    string? Section = null, string? Input = null);
 
 /// <summary>A running sync's phase (listing, planning, writing) and items done of total.</summary>
 public sealed record JobProgress(string Phase, int Done, int Total);

@@ -14,7 +14,7 @@ internal static class JobRows
             ["StartedAt"] = j.StartedAt, ["FinishedAt"] = j.FinishedAt, ["LeaseUntil"] = j.LeaseUntil,
             ["Attempts"] = j.Attempts, ["MessageId"] = j.MessageId, ["Error"] = Cap(j.Error), ["Result"] = Cap(j.Result),
             ["TargetId"] = j.TargetId, ["Section"] = j.Section, ["Phase"] = j.Progress?.Phase, ["Done"] = j.Progress?.Done,
-            ["Total"] = j.Progress?.Total,
+            ["Total"] = j.Progress?.Total, ["Input"] = j.Input,
         };
         // Nulls are left out: a replace then removes the column, which is what "no value" means in a table.
         foreach (var (name, value) in values)
@@ -31,7 +31,8 @@ internal static class JobRows
         e.GetDateTime("StartedAt"), e.GetDateTime("FinishedAt"), e.GetDateTime("LeaseUntil"),
         e.GetInt32("Attempts") ?? 0, e.GetString("MessageId"), e.GetString("Error"), e.GetString("Result"), e.ETag,
         e.GetString("TargetId"), e.GetString("Section"),
-        e.GetString("Phase") is { } phase ? new JobProgress(phase, e.GetInt32("Done") ?? 0, e.GetInt32("Total") ?? 0) : null);
+        e.GetString("Phase") is { } phase ? new JobProgress(phase, e.GetInt32("Done") ?? 0, e.GetInt32("Total") ?? 0) : null,
+        e.GetString("Input"));
 
     // A remote error text can be long; Edm.String holds 32K chars (FACTS.md §3.5).
     private static string? Cap(string? s) => s is { Length: > 8000 } ? s[..8000] + "…" : s;

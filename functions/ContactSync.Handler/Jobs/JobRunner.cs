@@ -110,7 +110,7 @@ public sealed class JobRunner(JobStore store, JobWork work, IQueueStore queues, 
     }
 
     private JobRecord NewRow(JobMessage m, JobState state) =>
-        new(m.TenantId, m.JobId, m.Kind, state, clock.GetUtcNow(), m.DurationMs, TargetId: m.TargetId, Section: m.Section);
+        new(m.TenantId, m.JobId, m.Kind, state, clock.GetUtcNow(), m.DurationMs, TargetId: m.TargetId, Section: m.Section, Input: m.Input);
 }
 
 /// <summary>The work cannot run yet (its target is leased by another job): re-queue it after <see cref="Delay"/>.</summary>

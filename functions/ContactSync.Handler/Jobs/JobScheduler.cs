@@ -36,6 +36,16 @@ public sealed class JobScheduler(JobStore store, IQueueStore queues, DueIndex du
         return job;
     }
 
+    /// <summary>A restore job (M23) writing to <paramref name="targetId"/>; <paramref name="input"/> names the backup.</summary>
+    public async Task<JobRecord> EnqueueRestoreAsync(string tenantId, string targetId, string input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var job = await store.InsertAsync(new JobRecord(tenantId, JobIds.New(now), JobKinds.Restore, JobState.Queued, now,
+            TargetId: targetId, Input: input), ct);
+        await queues.PutAsync(jobs.Value.Queue, System.Text.Json.JsonSerializer.Serialize(job.ToMessage(), HandlerJson.Options), ct: ct);
+        return job;
+    }
+
     // The backup "section" is a backup job; every other section a sync.
     private Task<JobRecord> CreateTargetRowAsync(string tenantId, string targetId, string section, CancellationToken ct)
     {

@@ -6,9 +6,10 @@ namespace ContactSync.Handler.Jobs;
 
 /// <summary>What each job kind does. Today: heartbeat and probe check a storage round trip (probe optionally takes a
 /// while, so its running state can be watched); failAlways fails on purpose. Sync jobs run the engine for one (target, section): <see cref="Sync.SyncRunner"/>;
-/// backup jobs take a target's scheduled snapshot: <see cref="Backups.BackupRunner"/>.</summary>
+/// backup jobs take a target's scheduled snapshot: <see cref="Backups.BackupRunner"/>; restore jobs write a backup back:
+/// <see cref="Backups.RestoreRunner"/>.</summary>
 public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, TimeProvider clock, Sync.SyncRunner sync,
-    Webhooks.NotifiedSync notified, Backups.BackupRunner backups)
+    Webhooks.NotifiedSync notified, Backups.BackupRunner backups, Backups.RestoreRunner restores)
 {
     public async Task<string> ExecuteAsync(JobRecord job, Delivery delivery, CancellationToken ct)
     {
@@ -20,6 +21,8 @@ public sealed class JobWork(ITableStore tables, IOptions<JobsOptions> options, T
                 return await sync.RunAsync(job, ct);
             case JobKinds.Backup:
                 return await backups.RunAsync(job, ct);
+            case JobKinds.Restore:
+                return await restores.RunAsync(job, ct);
             case Webhooks.NotifiedSync.Kind:
                 return await notified.RunAsync(job, ct);
             case JobKinds.Heartbeat or JobKinds.Probe:

@@ -37,6 +37,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SyncComposer>();
         services.TryAddSingleton<SyncRunner>();
         services.TryAddSingleton<Backups.BackupRunner>();
+        services.TryAddSingleton<Backups.RestoreRunner>();
         services.AddHostedService<HubTablesBootstrap>();
         return services;
     }

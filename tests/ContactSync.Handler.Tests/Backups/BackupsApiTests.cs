@@ -55,13 +55,21 @@ public sealed class BackupsApiTests(SyncHostFixture f) : IClassFixture<SyncHostF
         var vcf = await f.Http.GetByteArrayAsync($"{path}/{firstId}/export?format=vcf");
         Assert.Equal(["Jürgen Müller", "Zoë Łukasiewicz"], (await VobjectNamesAsync(vcf)).Order(StringComparer.Ordinal)); // a parser we did not write
 
+        // A restore is a job: 202, its URL polled; the run is recorded on the target with what it wrote.
         using var restore = await f.Http.PostAsJsonAsync($"{path}/{firstId}/restore", new { mode = "exact" });
-        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
-        Assert.Equal(0, (await restore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetInt32());
+        var job = await TestEnvironment.FinishedJobAsync(f.Http, restore);
+        Assert.StartsWith($"succeeded: backup {firstId} of ola restored to ola (exact)", job.GetProperty("result").GetString(), StringComparison.Ordinal);
         Assert.Equal(expected, Names(f.Sandbox.Contacts(upn)));
+        var run = (await f.GetAsync($"api/tenants/{t}/targets/ola/runs"))[0];
+        Assert.Equal(("restore", "succeeded"), (run.GetProperty("section").GetString(), run.GetProperty("result").GetString()));
+        Assert.Equal(2, run.GetProperty("counts").GetProperty("CreateRemote").GetInt32());
 
         using var bad = await f.Http.PostAsJsonAsync($"{path}/{firstId}/restore", new { mode = "merge" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var nowhere = await f.Http.PostAsJsonAsync($"{path}/{firstId}/restore", new { mode = "exact", toTarget = "nobody" });
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        using var noBackup = await f.Http.PostAsJsonAsync($"{path}/nope/restore", new { mode = "exact" });
+        Assert.Equal(HttpStatusCode.NotFound, noBackup.StatusCode);
         using var missing = await f.Http.GetAsync($"{path}/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 

@@ -97,14 +97,7 @@ public sealed class SyncHostFixture : IAsyncLifetime
         var location = response.Headers.Location!.ToString();
         var job = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal($"/api/tenants/{tenantId}/jobs/{job.GetProperty("jobId").GetString()}", location);
-        var final = await TestEnvironment.EventuallyAsync(async () =>
-        {
-            var now = await Http.GetFromJsonAsync<JsonElement>(location.TrimStart('/'));
-            return now.GetProperty("state").GetString() is "succeeded" or "failed" ? (object)now : null;
-        }, TimeSpan.FromSeconds(60), $"sync job {location} finishing");
-        var result = (JsonElement)final;
-        Assert.True(expectedState == result.GetProperty("state").GetString(), result.ToString());
-        return result;
+        return await TestEnvironment.FinishedJobAsync(Http, response, expectedState);
     }
 
     /// <summary>A job message on the worker's queue, as the Scheduler's output binding writes it.</summary>

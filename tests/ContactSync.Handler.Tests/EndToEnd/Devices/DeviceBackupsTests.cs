@@ -6,6 +6,7 @@ using ContactSync.Devices.Api;
 using ContactSync.Engine.Items;
 using ContactSync.Hub.Policies;
 using ContactSync.Hub.Scheduling;
+using ContactSync.Hub.SyncState;
 
 namespace ContactSync.Handler.Tests.EndToEnd.Devices;
 
@@ -26,9 +27,8 @@ public sealed class DeviceBackupsTests(DeviceHostFixture f) : IClassFixture<Devi
     private async Task RestoreExactAsync(string path, string backupId)
     {
         using var restore = await f.Http.PostAsJsonAsync($"{path}/{backupId}/restore", new { mode = "exact" });
-        var body = await restore.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(restore.StatusCode == HttpStatusCode.OK, body.ToString());
-        Assert.Equal(0, body.GetProperty("errors").GetInt32());
+        var job = await TestEnvironment.FinishedJobAsync(f.Http, restore);
+        Assert.Matches("^succeeded: .*; errors=0; removed=[0-9]+$", job.GetProperty("result").GetString());
     }
 
     // Contents without the ids and versions the device assigns: every field, in a fixed order.
@@ -110,5 +110,34 @@ public sealed class DeviceBackupsTests(DeviceHostFixture f) : IClassFixture<Devi
 
         await f.SyncAsync(t, "jan", PolicySections.BusinessContacts);
         Assert.Equal(before, await BookAsync(book));
+    }
+
+    [Fact]
+    public async Task A_restore_waits_while_a_sync_of_the_target_runs_and_then_writes_the_snapshot()
+    {
+        var t = await f.TenantAsync();
+        await f.GroupAsync(t, "sales", ("Zoë", "Łukasiewicz", "zl@firma.example", "+48 601 000 001"));
+        await f.PolicyAsync(t, Business("business"));
+        var phone = await f.ApiDeviceAsync(t, "ewa", "business");
+        await f.SyncAsync(t, "ewa", PolicySections.BusinessContacts);
+        var before = Phone(phone);
+        var path = $"api/tenants/{t}/targets/ewa/backups";
+        var backup = await TakeAsync(path);
+        f.Emulator.Device(phone).Wipe();
+
+        // A sync holds the section's lease: the restore job waits its turn (re-queued) and writes nothing meanwhile.
+        var states = new SyncStateStore(f.Tables);
+        var key = new SyncKey(t, "ewa", PolicySections.BusinessContacts);
+        Assert.True((await states.TryAcquireAsync(key, "a-running-sync")).Acquired);
+        using var restore = await f.Http.PostAsJsonAsync($"{path}/{backup}/restore", new { mode = "exact" });
+        Assert.Equal(HttpStatusCode.Accepted, restore.StatusCode);
+        var location = restore.Headers.Location!.ToString().TrimStart('/');
+        await TestEnvironment.EventuallyAsync(async () => (await f.GetAsync(location)).GetProperty("result").GetString() is
+            "waiting: job a-running-sync is syncing ewa/businessContacts" ? "waiting" : null, TimeSpan.FromSeconds(30), "the restore waiting");
+        Assert.Empty(f.Emulator.Device(phone).Contents());
+
+        Assert.True(await states.ReleaseAsync(key, "a-running-sync"));
+        await TestEnvironment.FinishedJobAsync(f.Http, restore);
+        Assert.Equal(before, Phone(phone));
     }
 }

@@ -165,15 +165,7 @@ public sealed class DeviceHostFixture : IAsyncLifetime
     public async Task<JsonElement> SyncAsync(string tenantId, string targetId, string section, string expectedState = "succeeded")
     {
         using var response = await Http.PostAsync($"api/tenants/{tenantId}/targets/{targetId}/sync?section={section}", null);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var location = response.Headers.Location!.ToString().TrimStart('/');
-        var final = (JsonElement)await TestEnvironment.EventuallyAsync(async () =>
-        {
-            var now = await Http.GetFromJsonAsync<JsonElement>(location);
-            return now.GetProperty("state").GetString() is "succeeded" or "failed" ? (object)now : null;
-        }, TimeSpan.FromSeconds(60), $"sync job {location} finishing");
-        Assert.True(expectedState == final.GetProperty("state").GetString(), final.ToString());
-        return final;
+        return await TestEnvironment.FinishedJobAsync(Http, response, expectedState);
     }
 
     public async Task<JsonElement> GetAsync(string path) => await Http.GetFromJsonAsync<JsonElement>(path);
