@@ -54,16 +54,14 @@ internal static class HubChangeFeed
         return ([.. bySequence.Values.Where(seen.Add)], upTo);
     }
 
-    /// <summary>Deletes the feed rows written before <paramref name="olderThan"/> (100 to a transaction). A token from
-    /// before then finds a gap and gets a full listing, so pruning never loses a change; it only makes old tokens cost
-    /// more. Returns how many rows were removed.</summary>
+    /// <summary>Deletes the feed rows written before <paramref name="olderThan"/> (100 to a transaction; a row another
+    /// pass already removed is skipped). A token from before then finds a gap and gets a full listing, so pruning never
+    /// loses a change; it only makes old tokens cost more. Returns how many rows this call removed.</summary>
     public static async Task<int> PruneAsync(ITableStore tables, string tenantId, DateTimeOffset olderThan, CancellationToken ct)
     {
         var filter = TableFilter.And(TableFilter.Partition(tenantId), TableFilter.Lt("Timestamp", olderThan));
         var old = new List<TableEntity>();
         await foreach (var row in tables.QueryAsync(HubTables.HubChanges, new TableQuery(filter, ["RowKey"]), ct)) old.Add(row);
-        foreach (var chunk in old.Chunk(100))
-            await tables.SubmitTransactionAsync(HubTables.HubChanges, [.. chunk.Select(r => TableOperation.Delete(tenantId, r.RowKey))], ct);
-        return old.Count;
+        return await tables.DeleteRowsAsync(HubTables.HubChanges, old, ct);
     }
 }
