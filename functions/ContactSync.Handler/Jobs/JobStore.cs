@@ -31,6 +31,20 @@ public sealed class JobStore(ITableStore tables, IOptions<JobsOptions> options)
             ["Phase"] = progress.Phase, ["Done"] = progress.Done, ["Total"] = progress.Total,
         }, "*", WriteMode.Merge, ct);
 
+    /// <summary>Deletes the succeeded and failed jobs that finished before <paramref name="olderThan"/>, in every partition
+    /// (tenants and <c>_system</c>); queued and running jobs stay whatever their age. Each delete is conditional on the
+    /// ETag read, so a job written since is left for the next pass. Returns the jobs this call removed.</summary>
+    public async Task<int> PruneFinishedAsync(DateTimeOffset olderThan, CancellationToken ct)
+    {
+        // A job finishes after it is created, so CreatedAt narrows the scan on the server; FinishedAt decides.
+        var filter = TableFilter.And(TableFilter.Lt("CreatedAt", olderThan),
+            TableFilter.Or(TableFilter.Eq("State", nameof(JobState.Succeeded)), TableFilter.Eq("State", nameof(JobState.Failed))));
+        var old = new List<TableEntity>();
+        await foreach (var e in tables.QueryAsync(Table, new TableQuery(filter, ["State", "CreatedAt", "FinishedAt"]), ct))
+            if ((e.GetDateTime("FinishedAt") ?? e.GetDateTime("CreatedAt")) < olderThan) old.Add(e);
+        return await tables.DeleteRowsAsync(Table, old, ct);
+    }
+
     /// <summary>The newest jobs of one tenant (ids sort newest first).</summary>
     public async Task<IReadOnlyList<JobRecord>> RecentAsync(string tenantId, int count, CancellationToken ct)
     {

@@ -15,8 +15,9 @@ public sealed class RunStore(ITableStore tables)
     private const int MaxListChars = 3 * LongText.ChunkChars;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string RowKey(RunRecord r) =>
-        (DateTimeOffset.MaxValue.UtcTicks - r.StartedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + r.RunId;
+    public static string RowKey(RunRecord r) => Inverted(r.StartedAt.UtcTicks) + "_" + r.RunId;
+
+    private static string Inverted(long ticks) => (DateTimeOffset.MaxValue.UtcTicks - ticks).ToString("D19", CultureInfo.InvariantCulture);
 
     /// <summary>Saves the record (again: a retried job replaces its own record). Returns it as stored (lists capped).</summary>
     public async Task<RunRecord> AddAsync(string tenantId, string targetId, RunRecord run, CancellationToken ct = default)
@@ -50,6 +51,36 @@ public sealed class RunStore(ITableStore tables)
             if (list.Count >= top) break;
         }
         return list;
+    }
+
+    /// <summary>Deletes the tenant's runs that started before <paramref name="olderThan"/>, of every target (removed ones
+    /// too), except the newest <paramref name="keepNewest"/> of each (target, section): a target that rarely syncs keeps
+    /// its history, and the runs API still finds every section's last run (<see cref="LastRun.RunId"/>) and, as the newest
+    /// N overall are among the newest N of their section, its unfiltered first page. Returns the runs this call removed.</summary>
+    public async Task<int> PruneAsync(string tenantId, DateTimeOffset olderThan, int keepNewest, CancellationToken ct = default)
+    {
+        // Newest first: a run that started before the cut-off sorts at or after the inverted tick just before it.
+        var filter = TableFilter.And(TableFilter.StartsWith("PartitionKey", tenantId + "|"),
+            TableFilter.Ge("RowKey", Inverted(olderThan.UtcTicks - 1)));
+        var old = new List<TableEntity>();
+        await foreach (var e in tables.QueryAsync(HubTables.Runs, new TableQuery(filter, ["section"]), ct)) old.Add(e);
+        var doomed = new List<TableEntity>();
+        foreach (var group in old.GroupBy(e => (e.PartitionKey, Section: e.GetString("section") ?? "")))
+        {
+            var kept = await NewestAsync(group.Key.PartitionKey, group.Key.Section, keepNewest, ct);
+            doomed.AddRange(group.Where(e => !kept.Contains(e.RowKey)));
+        }
+        return await tables.DeleteRowsAsync(HubTables.Runs, doomed, ct);
+    }
+
+    private async Task<HashSet<string>> NewestAsync(string partitionKey, string section, int count, CancellationToken ct)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (count <= 0) return keys;
+        var filter = TableFilter.And(TableFilter.Partition(partitionKey), TableFilter.Eq("section", section));
+        await foreach (var e in tables.QueryAsync(HubTables.Runs, new TableQuery(filter, ["RowKey"], Math.Min(count, 1000)), ct))
+            if (keys.Add(e.RowKey) && keys.Count >= count) break;
+        return keys;
     }
 
     private static RunRecord ToRecord(TableEntity e) => new(

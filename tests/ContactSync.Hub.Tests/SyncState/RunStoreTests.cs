@@ -36,6 +36,33 @@ public class RunStoreTests
         Assert.Equal(["run-c"], (await runs.ListAsync(tenant, "anna", top: 1)).Select(r => r.RunId));
     }
 
+    [Theory, MemberData(nameof(TestTables.Both), MemberType = typeof(TestTables))]
+    public async Task Pruning_removes_old_runs_but_keeps_the_newest_of_each_section_and_other_tenants_runs(bool azurite)
+    {
+        var runs = new RunStore(await TestTables.CreateAsync(azurite));
+        var tenant = TestTables.NewTenant();
+        var neighbour = tenant + "x"; // sorts next to the tenant's partitions
+        var cutoff = T0.AddDays(-30);
+        Task Add(string t, string target, string id, string section, DateTimeOffset at) =>
+            runs.AddAsync(t, target, RunRecord.Fail(id, section, at, at, "x"));
+        for (var i = 0; i < 3; i++) await Add(tenant, "anna", $"new{i}", "contacts", T0.AddDays(-i));
+        for (var i = 0; i < 10; i++) await Add(tenant, "anna", $"old{i}", "contacts", cutoff.AddHours(-1 - i));
+        await Add(tenant, "anna", "edge", "contacts", cutoff);        // started exactly at the cut-off: not older
+        for (var i = 0; i < 2; i++) await Add(tenant, "anna", $"bak{i}", "backup", cutoff.AddDays(-20 - i));
+        for (var i = 0; i < 5; i++) await Add(tenant, "bob", $"bob{i}", "contacts", cutoff.AddDays(-60 - i));
+        for (var i = 0; i < 5; i++) await Add(neighbour, "anna", $"n{i}", "contacts", cutoff.AddDays(-60 - i));
+
+        Assert.Equal(10 + 2, await runs.PruneAsync(tenant, cutoff, keepNewest: 3));
+
+        // anna's contacts: the three newest (all recent) and the one at the cut-off; her rarely run backup keeps both;
+        // bob never ran recently and keeps his newest three; the neighbouring tenant is untouched.
+        Assert.Equal(["new0", "new1", "new2", "edge"], (await runs.ListAsync(tenant, "anna", 100, "contacts")).Select(r => r.RunId));
+        Assert.Equal(["bak0", "bak1"], (await runs.ListAsync(tenant, "anna", 100, "backup")).Select(r => r.RunId));
+        Assert.Equal(["bob0", "bob1", "bob2"], (await runs.ListAsync(tenant, "bob", 100)).Select(r => r.RunId));
+        Assert.Equal(5, (await runs.ListAsync(neighbour, "anna", 100)).Count);
+        Assert.Equal(0, await runs.PruneAsync(tenant, cutoff, keepNewest: 3)); // a second pass finds nothing more
+    }
+
     [Fact]
     public async Task A_run_with_thousands_of_errors_keeps_what_fits_and_counts_the_rest()
     {
