@@ -41,6 +41,9 @@ param schedulerSchedule string = '0 * * * * *'
 @description('NCRONTAB (UTC) of the timer that renews Graph subscriptions before they expire (%RENEWER_SCHEDULE%).')
 param renewerSchedule string = '0 0 */6 * * *'
 
+@description('NCRONTAB (UTC) of the timer that prunes the change feed, run records and finished jobs (%MAINTENANCE_SCHEDULE%).')
+param maintenanceSchedule string = '0 30 2 * * *'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -165,6 +168,7 @@ var applicationAppSettings = {
   SYNC_JOBS_QUEUE: jobsQueueName
   SCHEDULER_SCHEDULE: schedulerSchedule
   RENEWER_SCHEDULE: renewerSchedule
+  MAINTENANCE_SCHEDULE: maintenanceSchedule
   Scheduler__HeartbeatJobs: '1'
   Sync__GraphBaseUrl: 'https://graph.microsoft.com'
   Sync__GraphSandbox: 'false'
@@ -175,6 +179,10 @@ var applicationAppSettings = {
   Webhooks__MaxPartialIds: '100'
   Webhooks__MaxLifetime: '2.22:30:00'
   Webhooks__RenewMargin: '1.00:00:00'
+  Maintenance__ChangeFeedDays: '45'
+  Maintenance__RunDays: '30'
+  Maintenance__KeepRuns: '20'
+  Maintenance__JobDays: '7'
 }
 
 module api 'app/api.bicep' = {

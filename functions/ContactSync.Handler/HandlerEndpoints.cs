@@ -17,6 +17,7 @@ public static class HandlerEndpoints
         app.MapPost($"/{SyncWorkerFunction.Name}", SyncWorkerFunction.InvokeAsync);
         app.MapPost($"/{SyncPoisonFunction.Name}", SyncPoisonFunction.InvokeAsync);
         app.MapPost($"/{SubscriptionRenewerFunction.Name}", SubscriptionRenewerFunction.Invoke);
+        app.MapPost($"/{HubMaintenanceFunction.Name}", HubMaintenanceFunction.Invoke);
 
         app.MapHealthApi();
         app.MapDiagnosticsApi();

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using ContactSync.Handler.Jobs;
+using ContactSync.Handler.Maintenance;
 using ContactSync.Handler.Options;
 using ContactSync.Handler.Sync;
 using ContactSync.Handler.Tenancy;
@@ -49,6 +50,7 @@ public static class HandlerServiceCollectionExtensions
         services.AddSingleton<JobScheduler>();
         services.AddContactSyncSync(config);
         services.AddContactSyncWebhooks(config);
+        services.AddContactSyncMaintenance(config);
         services.AddHostedService<ProvisionedTenantsBootstrap>(); // after the hub tables exist (hosted services start in order)
         services.AddProblemDetails();
         return services;

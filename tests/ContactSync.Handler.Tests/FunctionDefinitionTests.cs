@@ -30,7 +30,7 @@ public class FunctionDefinitionTests
             Assert.All(f.Bindings, b => Assert.False(string.IsNullOrEmpty(b.Name), $"{f.Name}: a binding has no name"));
             _ = f.Trigger; // exactly one trigger
         });
-        Assert.Equal(["Diagnostics", "GraphLifecycle", "GraphNotifications", "Health", "ManagementApi", "Scheduler",
+        Assert.Equal(["Diagnostics", "GraphLifecycle", "GraphNotifications", "Health", "HubMaintenance", "ManagementApi", "Scheduler",
             "SubscriptionRenewer", "SyncPoison", "SyncWorker"], Functions.Select(f => f.Name).Order().ToArray());
     }
 
@@ -45,6 +45,7 @@ public class FunctionDefinitionTests
         Assert.Equal(("queue", SchedulerFunction.JobsOutput, jobs.Queue), (output.Type, output.Name, output["queueName"]));
         Trigger(SchedulerFunction.Name, "timerTrigger", SchedulerFunction.Trigger);
         Trigger(SubscriptionRenewerFunction.Name, "timerTrigger", SubscriptionRenewerFunction.Trigger);
+        Trigger(HubMaintenanceFunction.Name, "timerTrigger", HubMaintenanceFunction.Trigger);
         Assert.All(Functions.SelectMany(f => f.Bindings).Where(b => b.Type.StartsWith("queue")),
             b => Assert.Equal("AzureWebJobsStorage", b["connection"]));
     }

@@ -124,6 +124,7 @@ public sealed class WebhookBenchmark : IBenchmark
         {
             ["AzureWebJobsStorage"] = storage, ["SYNC_JOBS_QUEUE"] = "bench-webhook-jobs", ["Jobs__Table"] = "benchwebhookjobs",
             ["ContactSync__AdminKey"] = AdminKey, ["RENEWER_SCHEDULE"] = "0 0 0 1 1 *", ["SCHEDULER_SCHEDULE"] = "0 0 0 1 1 *",
+            ["MAINTENANCE_SCHEDULE"] = "0 0 0 1 1 *",
             ["Sync__GraphBaseUrl"] = graph, ["Sync__GraphSandbox"] = "true", ["Webhooks__PublicBaseUrl"] = url,
             ["Webhooks__FunctionKey"] = FunctionKey, ["Logging__LogLevel__Default"] = "Warning",
         };

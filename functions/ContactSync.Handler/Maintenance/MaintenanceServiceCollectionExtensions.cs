@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ContactSync.Handler.Maintenance;
+
+/// <summary>The HubMaintenance timer's service and its retentions.</summary>
+public static class MaintenanceServiceCollectionExtensions
+{
+    public static IServiceCollection AddContactSyncMaintenance(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<MaintenanceSettings>().Bind(config.GetSection(MaintenanceSettings.Section))
+            .Validate(o => o.ChangeFeedDays > 0, "Maintenance__ChangeFeedDays must be positive")
+            .Validate(o => o.RunDays > 0, "Maintenance__RunDays must be positive")
+            .Validate(o => o.KeepRuns > 0, "Maintenance__KeepRuns must be positive")
+            .Validate(o => o.JobDays > 0, "Maintenance__JobDays must be positive")
+            .ValidateOnStart();
+        services.TryAddSingleton<HubMaintenance>();
+        return services;
+    }
+}
