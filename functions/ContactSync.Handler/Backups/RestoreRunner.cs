@@ -36,7 +36,7 @@ public sealed class RestoreRunner(TenantStore tenants, TargetStore targets, Poli
     SyncStateStore state, RunStore runs, JobStore jobs, ITableStore tables, TimeProvider clock, IOptions<SyncSettings> settings,
     ILogger<RestoreRunner> log)
 {
-    public const string Section = "restore";
+    public const string RunSection = "restore";
 
     public async Task<string> RunAsync(JobRecord job, CancellationToken ct)
     {
@@ -70,7 +70,7 @@ public sealed class RestoreRunner(TenantStore tenants, TargetStore targets, Poli
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var failure = e is JobFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            await runs.AddAsync(job.TenantId, targetId, RunRecord.Fail(job.JobId, Section, started, clock.GetUtcNow(), failure), ct);
+            await runs.AddAsync(job.TenantId, targetId, RunRecord.Fail(job.JobId, RunSection, started, clock.GetUtcNow(), failure), ct);
             throw;
         }
         finally
@@ -99,7 +99,7 @@ public sealed class RestoreRunner(TenantStore tenants, TargetStore targets, Poli
     // The engine's record, with the exact mode's removals counted and their errors kept beside the engine's.
     private static RunRecord Record(string runId, DateTimeOffset started, DateTimeOffset finished, RestoreResult result)
     {
-        var record = RunRecord.From(runId, Section, started, finished, result.Report);
+        var record = RunRecord.From(runId, RunSection, started, finished, result.Report);
         var counts = new Dictionary<string, int>(record.Counts) { ["Removed"] = result.Removed };
         return record with
         {
