@@ -13,6 +13,7 @@ public sealed class MaintenanceSettings
 
     public int KeepRuns { get; set; } = 20;
 
-    /// <summary>Succeeded and failed jobs that finished longer ago than this go; queued and running ones never do.</summary>
+    /// <summary>Succeeded and failed jobs that finished longer ago than this go; queued and running ones never do. At least
+    /// 7: a queue message lives 7 days, and one whose job row is gone would run the job again.</summary>
     public int JobDays { get; set; } = 7;
 }
