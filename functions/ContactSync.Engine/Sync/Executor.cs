@@ -18,8 +18,9 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
 
     /// <param name="wholeTarget">A full run, which plans every pair again: only it may clear the "creates in flight" flag
     /// (a partial or conflict run may leave an interrupted create untouched).</param>
+    /// <param name="progress">Told (done, total) after each batch.</param>
     public async Task ExecuteAsync(IReadOnlyList<SyncAction> actions, int batchSize, RunReport report, CancellationToken ct = default,
-        bool wholeTarget = false)
+        bool wholeTarget = false, Func<int, int, CancellationToken, Task>? progress = null)
     {
         var lookUp = await status.LoadCreatesInFlightAsync(ct).ConfigureAwait(false);
         var flagged = lookUp;
@@ -29,6 +30,7 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
             report.Done(skip.Kind);
             report.Skipped.Add(new ItemSkip(skip.HubId, skip.RemoteId, skip.Reason ?? ""));
         }
+        var (done, total) = (0, actions.Count(a => a.Kind != ActionKind.Skip));
         foreach (var chunk in actions.Where(a => a.Kind != ActionKind.Skip).Chunk(Math.Max(1, batchSize)))
         {
             if (!flagged && chunk.Any(a => a.Hub == Write.Create || a.Remote == Write.Create))
@@ -53,6 +55,8 @@ public sealed class Executor(IItemStore hub, IItemStore remote, IStatusStore sta
                 report.Done(a.Kind);
                 report.Warnings.AddRange(a.Warnings.Select(w => new ItemWarning(a.HubId, a.RemoteId, w)));
             }
+            done += chunk.Length;
+            if (progress is not null) await progress(done, total, ct).ConfigureAwait(false);
         }
         if (flagged && wholeTarget && !createUnconfirmed) await status.SaveCreatesInFlightAsync(false, ct).ConfigureAwait(false);
     }

@@ -18,8 +18,9 @@ public sealed class SyncEngine(IItemStore hub, IItemStore remote, IStatusStore s
         var report = new RunReport { Planned = plan.Actions.Count(a => a.Kind != ActionKind.Skip) };
         report.StoppedBy = SafetyRails.Check(plan, hub.IsReadOnly, remote.IsReadOnly, options.Rails);
         if (report.StoppedBy is not null) return report;
-        await new Executor(hub, remote, status).ExecuteAsync(plan.Actions, options.BatchSize, report, ct, wholeTarget: only is null)
-            .ConfigureAwait(false);
+        if (options.Progress is { } progress) await progress(0, report.Planned, ct).ConfigureAwait(false);
+        await new Executor(hub, remote, status).ExecuteAsync(plan.Actions, options.BatchSize, report, ct, wholeTarget: only is null,
+            options.Progress).ConfigureAwait(false);
         if (tokens is not null && report.Errors.Count == 0) await status.SaveTokensAsync(tokens, ct).ConfigureAwait(false);
         return report;
     }

@@ -23,6 +23,9 @@ public sealed record SyncOptions
     public RailOptions Rails { get; init; } = new();
     /// <summary>Writes sent to a store in one call (Graph's JSON batch takes 20).</summary>
     public int BatchSize { get; init; } = 20;
+    /// <summary>How far a run is: (actions done, actions planned), once the plan stands and after each batch, so a long
+    /// run can show it. Awaited: a slow callback slows the run.</summary>
+    public Func<int, int, CancellationToken, Task>? Progress { get; init; }
 }
 
 /// <summary>Safety-rail thresholds. <see cref="MassDeleteShare"/> is the share of a target's pairs a run may delete;

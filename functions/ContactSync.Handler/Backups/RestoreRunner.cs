@@ -58,7 +58,8 @@ public sealed class RestoreRunner(TenantStore tenants, TargetStore targets, Poli
             // the user typed stays as typed); another target gets them through its projection (its limits, canonical phones).
             var sameTarget = input.FromTarget == targetId;
             var result = await SnapshotRestore.RunAsync(await store.ItemsAsync(snapshot, ct), side.Store, sameTarget,
-                input.Mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, sameTarget ? IdentityProjection.Instance : side.Projection, ct);
+                input.Mode == "exact" ? RestoreMode.Exact : RestoreMode.Additive, sameTarget ? IdentityProjection.Instance : side.Projection, ct,
+                ThrottledProgress.Every(TimeSpan.FromSeconds(1), clock, (done, total, c) => jobs.ReportProgressAsync(job, new JobProgress("writing", done, total), c)));
             var record = Record(job.JobId, started, clock.GetUtcNow(), result);
             await runs.AddAsync(job.TenantId, targetId, record, ct);
             await jobs.ReportProgressAsync(job, new JobProgress("done", result.Report.Planned, result.Report.Planned), ct);

@@ -42,7 +42,11 @@ public sealed class SyncRunner(TenantStore tenants, TargetStore targets, PolicyS
             if (target.Kind == TargetKind.Mailbox && target.Mailbox is null) throw new JobFailedException(TargetStore.OwnerEmailRequired);
             await ProgressAsync(job, key, "listing", 0, 0, ct);
             var parts = await composer.ComposeAsync(tenant, target, section, ct);
-            var report = await new SyncEngine(parts.Hub, parts.Remote, new TableStatusStore(tables, key)).RunAsync(parts.Options, only, ct);
+            var options = parts.Options with
+            {
+                Progress = ThrottledProgress.Every(TimeSpan.FromSeconds(1), clock, (done, total, c) => ProgressAsync(job, key, "writing", done, total, c)),
+            };
+            var report = await new SyncEngine(parts.Hub, parts.Remote, new TableStatusStore(tables, key)).RunAsync(options, only, ct);
             var record = parts.Record(job.JobId, key.Section, started, clock.GetUtcNow(), report);
             await FinishAsync(key, tenant, target, only is null ? section : null, record, report.Errors.Count, ct);
             if (only is null) await subscriptions.SubscribeIfMissingAsync(key, tenant, target, section, ct);

@@ -21,7 +21,7 @@ public sealed record RestoreResult(RunReport Report, int Removed, IReadOnlyList<
 public static class SnapshotRestore
 {
     public static async Task<RestoreResult> RunAsync(IReadOnlyList<SnapshotItem> items, IItemStore target, bool sameTarget, RestoreMode mode,
-        IProjection? projection = null, CancellationToken ct = default)
+        IProjection? projection = null, CancellationToken ct = default, Func<int, int, CancellationToken, Task>? progress = null)
     {
         // On the same target a user's own item links to the item still there by its id; one re-created since (by an
         // earlier restore) has a new id and is found by its e-mail or phone + name, as on another target.
@@ -34,7 +34,7 @@ public static class SnapshotRestore
         {
             Direction = SyncDirection.Export, Policy = ConflictPolicy.HubWins, DeleteMode = DeleteMode.UnlinkOnly,
             Projection = projection ?? IdentityProjection.Instance, MatchKeys = Engine.Normalisation.ContactMatchKeys.Function,
-            Rails = new RailOptions { StopWhenSideEmpty = false, MassDeleteShare = 1.0 },
+            Rails = new RailOptions { StopWhenSideEmpty = false, MassDeleteShare = 1.0 }, Progress = progress,
         };
         var unmarked = items.Where(i => i.Marker is not { Length: > 0 }).Select(SnapshotItemStore.IdOf).ToHashSet(StringComparer.Ordinal);
         var report = await new SyncEngine(source, new UnmarkedCreates(target, unmarked), pairs).RunAsync(options, ct: ct);

@@ -31,6 +31,21 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task A_run_reports_its_progress_once_planned_and_after_each_batch()
+    {
+        var seen = new List<(int Done, int Total)>();
+        var h = new Harness();
+        h.Options = h.Options with { BatchSize = 2, Progress = (done, total, _) => { seen.Add((done, total)); return Task.CompletedTask; } };
+        foreach (var name in new[] { "Ada", "Ben", "Cyd", "Dan", "Eva" }) h.Hub.UserCreate(Harness.Contact(name, $"{name}@x.pl"));
+
+        var report = await h.SyncAsync();
+
+        Assert.Equal(5, report.Planned);
+        Assert.Equal([(0, 5), (2, 5), (4, 5), (5, 5)], seen);
+        Assert.Equal(5, h.Remote.Items.Count);
+    }
+
+    [Fact]
     public async Task Creates_look_for_earlier_copies_only_after_a_run_that_may_have_left_one()
     {
         var h = new Harness();
