@@ -5,29 +5,9 @@ namespace ContactSync.Handler.Tests.Backups;
 
 /// <summary>The shared test storage with the due index narrowed to one tenant's entries, so a Scheduler a test runs
 /// (with its clock moved to a due time) claims that tenant's entries only, never another suite's.</summary>
-public sealed class TenantDueView(ITableStore inner, string tenantId) : ITableStore
+public sealed class TenantDueView(ITableStore inner, string tenantId) : NarrowedTables(inner, (table, query) => table == HubTables.Due
+    ? query with { Filter = query.Filter is { } f ? TableFilter.And(f, Ours(tenantId)) : Ours(tenantId) }
+    : query)
 {
-    private TableQuery Narrow(string table, TableQuery query) => table == HubTables.Due
-        ? query with
-        {
-            Filter = query.Filter is { } f ? TableFilter.And(f, TableFilter.StartsWith("RowKey", tenantId + "|")) : TableFilter.StartsWith("RowKey", tenantId + "|"),
-        }
-        : query;
-
-    public Task CreateTableIfNotExistsAsync(string table, CancellationToken ct = default) => inner.CreateTableIfNotExistsAsync(table, ct);
-    public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken ct = default) =>
-        inner.GetAsync(table, partitionKey, rowKey, ct);
-    public Task<string> InsertAsync(string table, TableEntity entity, CancellationToken ct = default) => inner.InsertAsync(table, entity, ct);
-    public Task<string> UpsertAsync(string table, TableEntity entity, WriteMode mode = WriteMode.Replace, CancellationToken ct = default) =>
-        inner.UpsertAsync(table, entity, mode, ct);
-    public Task<string> UpdateAsync(string table, TableEntity entity, string ifMatch, WriteMode mode = WriteMode.Replace, CancellationToken ct = default) =>
-        inner.UpdateAsync(table, entity, ifMatch, mode, ct);
-    public Task DeleteAsync(string table, string partitionKey, string rowKey, string ifMatch = "*", CancellationToken ct = default) =>
-        inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, ct);
-    public Task<TablePage> QueryPageAsync(string table, TableQuery query, TableContinuation? continuation = null, CancellationToken ct = default) =>
-        inner.QueryPageAsync(table, Narrow(table, query), continuation, ct);
-    public IAsyncEnumerable<TableEntity> QueryAsync(string table, TableQuery query, CancellationToken ct = default) =>
-        inner.QueryAsync(table, Narrow(table, query), ct);
-    public Task<IReadOnlyList<string?>> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken ct = default) =>
-        inner.SubmitTransactionAsync(table, operations, ct);
+    private static string Ours(string tenantId) => TableFilter.StartsWith("RowKey", tenantId + "|");
 }
