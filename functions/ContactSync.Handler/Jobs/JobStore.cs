@@ -36,8 +36,9 @@ public sealed class JobStore(ITableStore tables, IOptions<JobsOptions> options)
     /// ETag read, so a job written since is left for the next pass. Returns the jobs this call removed.</summary>
     public async Task<int> PruneFinishedAsync(DateTimeOffset olderThan, CancellationToken ct)
     {
-        // A job finishes after it is created, so CreatedAt narrows the scan on the server; FinishedAt decides.
-        var filter = TableFilter.And(TableFilter.Lt("CreatedAt", olderThan),
+        // A job finishes after it is created, so its id (inverted creation ticks) bounds each partition's key range on the
+        // server; FinishedAt decides.
+        var filter = TableFilter.And(TableFilter.Gt("RowKey", JobIds.Prefix(olderThan)),
             TableFilter.Or(TableFilter.Eq("State", nameof(JobState.Succeeded)), TableFilter.Eq("State", nameof(JobState.Failed))));
         var old = new List<TableEntity>();
         await foreach (var e in tables.QueryAsync(Table, new TableQuery(filter, ["State", "CreatedAt", "FinishedAt"]), ct))
