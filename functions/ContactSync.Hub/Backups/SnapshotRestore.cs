@@ -20,6 +20,11 @@ public sealed record RestoreResult(RunReport Report, int Removed, IReadOnlyList<
 /// </summary>
 public static class SnapshotRestore
 {
+    // E-mail, then phone + name (M14); last the whole content, so an item with neither that an earlier restore
+    // re-created under a new id is found again instead of created twice.
+    private static IReadOnlyList<string> MatchKeys(FieldMap item) =>
+        [.. Engine.Normalisation.ContactMatchKeys.Of(item), "content:" + item.ContentHash()];
+
     public static async Task<RestoreResult> RunAsync(IReadOnlyList<SnapshotItem> items, IItemStore target, bool sameTarget, RestoreMode mode,
         IProjection? projection = null, CancellationToken ct = default, Func<int, int, CancellationToken, Task>? progress = null)
     {
@@ -33,7 +38,7 @@ public static class SnapshotRestore
         var options = new SyncOptions
         {
             Direction = SyncDirection.Export, Policy = ConflictPolicy.HubWins, DeleteMode = DeleteMode.UnlinkOnly,
-            Projection = projection ?? IdentityProjection.Instance, MatchKeys = Engine.Normalisation.ContactMatchKeys.Function,
+            Projection = projection ?? IdentityProjection.Instance, MatchKeys = MatchKeys,
             Rails = new RailOptions { StopWhenSideEmpty = false, MassDeleteShare = 1.0 }, Progress = progress,
         };
         var unmarked = items.Where(i => i.Marker is not { Length: > 0 }).Select(SnapshotItemStore.IdOf).ToHashSet(StringComparer.Ordinal);

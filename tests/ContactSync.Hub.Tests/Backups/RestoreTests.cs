@@ -63,6 +63,26 @@ public sealed class RestoreTests
     }
 
     [Fact]
+    public async Task A_contact_with_no_email_or_phone_re_created_by_an_earlier_restore_is_found_again_not_doubled()
+    {
+        var store = new SnapshotStore(await TestTables.InMemoryAsync());
+        var tenant = TestTables.NewTenant();
+        var device = BackupSamples.Device();
+        device.UserCreate(FieldMap.Empty.With(ContactFields.DisplayName, "Pizzeria Roma").With(ContactFields.Notes, "the one by the station"));
+        var contents = BackupSamples.Contents(device);
+        var items = await store.ItemsAsync(await store.TakeAsync(tenant, "phone", device, Snapshot.OnDemand));
+        device.UserDelete(device.Items.Single(i => i.Item[ContactFields.DisplayName] == "Pizzeria Roma").Id);
+        await SnapshotRestore.RunAsync(items, device, sameTarget: true, RestoreMode.Additive); // back under a new id
+        var writes = device.AcceptedWrites;
+
+        var exact = await SnapshotRestore.RunAsync(items, device, sameTarget: true, RestoreMode.Exact);
+
+        Assert.Equal(0, exact.Removed);
+        Assert.Equal(writes, device.AcceptedWrites); // linked by its content: nothing created, nothing removed
+        Assert.Equal(contents, BackupSamples.Contents(device));
+    }
+
+    [Fact]
     public async Task A_restore_to_another_target_copies_the_snapshot_and_links_its_existing_contacts_by_email()
     {
         var store = new SnapshotStore(await TestTables.InMemoryAsync());
