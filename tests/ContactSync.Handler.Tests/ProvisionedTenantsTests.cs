@@ -1,6 +1,13 @@
 using System.Collections.Concurrent;
 using ContactSync.DevHost.Handler;
+using ContactSync.Handler.Sync;
 using ContactSync.Hub;
+using ContactSync.Hub.Directory;
+using ContactSync.Hub.Policies;
+using ContactSync.Hub.Scheduling;
+using ContactSync.Hub.SyncState;
+using ContactSync.Hub.Targets;
+using ContactSync.Hub.Tenants;
 
 namespace ContactSync.Handler.Tests;
 
@@ -26,6 +33,38 @@ public class ProvisionedTenantsTests
         Assert.Equal("Tenants:0:ClientSecret", row.GetString("secretReference"));
         Assert.DoesNotContain(row.Properties.Values, v => v is string s && s.Contains(Secret, StringComparison.Ordinal));
         Assert.DoesNotContain(log, l => l.Contains(Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_deployment_that_moves_a_tenants_time_zone_moves_its_targets_coming_runs()
+    {
+        var id = TestEnvironment.UniqueName("prov");
+        var tables = TestEnvironment.Storage.CreateTableStore();
+        var log = new ConcurrentQueue<string>();
+        var vilnius = Settings(id, timeZone: "Europe/Vilnius");
+        await using (await HandlerProcess.StartAsync(TestEnvironment.DevHost(vilnius, log.Enqueue).Handler!, vilnius, log.Enqueue,
+            TimeSpan.FromSeconds(60), CancellationToken.None))
+        {
+            var tenant = await TestEnvironment.EventuallyAsync(() => new TenantStore(tables).GetAsync(id), TimeSpan.FromSeconds(30), "the provisioned tenant");
+            var groups = new GroupStore(tables);
+            var policies = new PolicyStore(tables, groups);
+            Assert.True((await policies.SaveAsync(id, new Policy("p", new BusinessContactsSection(Interval.Daily, new TimeOnly(6, 30),
+                BaseType.AllGroups, [], null), null))).IsOk);
+            var target = (await new TargetStore(tables, policies, groups).SaveAsync(id, new Target("ona", TargetKind.Mailbox, "ona@imone.example", null, "p", []))).Value!;
+            await new TargetScheduling(new DueIndex(tables), new SyncStateStore(tables), TimeProvider.System)
+                .ScheduleTargetAsync(tenant, target, await policies.GetAsync(id, "p"));
+        }
+        var key = new SyncKey(id, "ona", PolicySections.BusinessContacts);
+        TimeOnly LocalDue(SyncStatus s, string zone) =>
+            TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.NextDue!.Value, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        Assert.Equal(new TimeOnly(6, 30), LocalDue((await new SyncStateStore(tables).GetAsync(key))!, "Europe/Vilnius"));
+
+        // The next deployment lists the tenant in Lisbon: at start its target's business contacts are due at 06:30 there.
+        var lisbon = Settings(id, timeZone: "Europe/Lisbon");
+        await using var moved = await HandlerProcess.StartAsync(TestEnvironment.DevHost(lisbon, log.Enqueue).Handler!, lisbon, log.Enqueue,
+            TimeSpan.FromSeconds(60), CancellationToken.None);
+        await TestEnvironment.EventuallyAsync(async () => await new SyncStateStore(tables).GetAsync(key) is { } s
+            && LocalDue(s, "Europe/Lisbon") == new TimeOnly(6, 30) ? s : null, TimeSpan.FromSeconds(30), "the run moved to 06:30 Lisbon time");
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using ContactSync.Handler.Sync;
-using ContactSync.Hub.Policies;
-using ContactSync.Hub.Targets;
 using ContactSync.Hub.Tenants;
 
 namespace ContactSync.Handler.Api;
@@ -18,8 +16,8 @@ public static class TenantsApi
         return app;
     }
 
-    private static async Task<IResult> PutAsync(string tenantId, HttpContext http, TenantStore tenants, TargetStore targets,
-        PolicyStore policies, TargetScheduling scheduling, ILogger<TenantStore> log, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string tenantId, HttpContext http, TenantStore tenants, TenantZoneChange zoneChange,
+        ILogger<TenantStore> log, CancellationToken ct)
     {
         var parsed = TenantJson.Parse(tenantId, await RequestBody.ReadTextAsync(http.Request, ct));
         if (!parsed.IsOk) return ApiResults.From(parsed, _ => Results.Empty);
@@ -27,10 +25,7 @@ public static class TenantsApi
         var saved = await tenants.SaveAsync(parsed.Value!, ct);
         if (!saved.IsOk) return ApiResults.From(saved, _ => Results.Empty);
         var tenant = saved.Value!.Tenant;
-        // Times of day are the tenant's local time (M3): a new zone moves every target's coming runs and backups.
-        if (before is not null && before.TimeZone != tenant.TimeZone)
-            foreach (var target in await targets.ListAsync(tenant.Id, ct))
-                await scheduling.ScheduleTargetAsync(tenant, target, await policies.GetAsync(tenant.Id, target.PolicyId, ct), ct, zoneChanged: true);
+        await zoneChange.ApplyAsync(before, tenant, ct);
         log.LogInformation("Tenant {TenantId} {Action}", tenantId, saved.Value.Created ? "created" : "updated");
         var body = JsonNode.Parse(TenantJson.Write(tenant))!.AsObject();
         if (saved.Value.ApiKey is { } key) body["apiKey"] = key;

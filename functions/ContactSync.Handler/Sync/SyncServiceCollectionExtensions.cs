@@ -34,6 +34,7 @@ public static class SyncServiceCollectionExtensions
         services.AddHttpClient(TargetEndpoints.CardDavHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
         services.TryAddSingleton<TargetEndpoints>();
+        services.TryAddSingleton<TenantZoneChange>();
         services.TryAddSingleton<SyncComposer>();
         services.TryAddSingleton<SyncRunner>();
         services.TryAddSingleton<Backups.BackupRunner>();

@@ -10,10 +10,12 @@ namespace ContactSync.Handler.Tenancy;
 /// Saves the tenants the deployment lists (infra/tenants.parameters.json → <c>Tenants__{i}__*</c> app settings) into the
 /// tenants table at start, so adding a tenant is one entry and one deployment (M27). The credential stays in
 /// configuration (a resolved Key Vault reference): the tenant row names the setting that holds it, never the value.
-/// A provisioned tenant's API key is created here and never shown; the admin key manages it.
+/// A provisioned tenant's API key is created here and never shown; the admin key manages it. A changed time zone
+/// reschedules the tenant's targets.
 /// </summary>
 public sealed class ProvisionedTenantsBootstrap(
-    IOptions<ProvisionedTenantsOptions> options, TenantStore tenants, ILogger<ProvisionedTenantsBootstrap> log) : IHostedService
+    IOptions<ProvisionedTenantsOptions> options, TenantStore tenants, Sync.TenantZoneChange zoneChange,
+    ILogger<ProvisionedTenantsBootstrap> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -22,9 +24,13 @@ public sealed class ProvisionedTenantsBootstrap(
             var tenant = ToTenant(options.Value[i], i);
             try
             {
+                var before = await tenants.GetAsync(tenant.Id, ct);
                 var saved = await tenants.SaveAsync(tenant, ct);
                 if (saved.IsOk)
+                {
                     log.LogInformation("Provisioned tenant {TenantId} {Action}", tenant.Id, saved.Value!.Created ? "created" : "updated");
+                    await zoneChange.ApplyAsync(before, saved.Value.Tenant, ct); // a deployment may move the tenant's zone
+                }
                 else
                     log.LogError("Provisioned tenant {TenantId} was not saved: {Problem}", tenant.Id,
                         saved.Message ?? string.Join("; ", saved.Errors?.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? []));
